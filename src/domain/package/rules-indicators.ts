@@ -13,6 +13,15 @@ interface Window {
   end: string;
   /** Observations may also go back to the baseline, which usually precedes the strategy. */
   observationsFrom: string;
+  /** …and run into the ex-post evaluation after its end (e.g. the Court of Accounts' 2014 review of MN2013). */
+  observationsTo: string;
+}
+
+/** How long after a strategy's end its indicators may still be observed: its ex-post evaluation. */
+export const EVALUATION_YEARS = 3;
+
+function yearsAfter(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
 interface TargetPointAt {
@@ -126,8 +135,8 @@ function checkObservations(
   indicator.observations?.forEach((obs, i) => {
     const path = `${base}/observations/${i}`;
     const span = spanOf(ctx, `${path}/period`, obs.period);
-    if (span && window && (span.start < window.observationsFrom || span.end > window.end)) {
-      reportOutside(ctx, `${path}/period`, obs.period, window.observationsFrom, window.end);
+    if (span && window && (span.start < window.observationsFrom || span.end > window.observationsTo)) {
+      reportOutside(ctx, `${path}/period`, obs.period, window.observationsFrom, window.observationsTo);
     }
     checkObservationDimensions(ctx, indicator, obs, path);
     const members = Object.entries(obs.dimensions ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -148,7 +157,12 @@ function windowOf(ctx: RuleContext, indicator: Indicator): Window | null {
   if (!period || !indicator.nodes || indicator.nodes.length === 0) return null;
   const baseline = indicator.target?.baseline ? periodSpan(indicator.target.baseline.period) : null;
   const observationsFrom = baseline && baseline.start < period.start ? baseline.start : period.start;
-  return { start: period.start, end: period.end, observationsFrom };
+  return {
+    start: period.start,
+    end: period.end,
+    observationsFrom,
+    observationsTo: yearsAfter(period.end, EVALUATION_YEARS),
+  };
 }
 
 /** Indicators: linked nodes and dimensions exist; targets and observations are valid and in the period. */

@@ -74,8 +74,8 @@ describe('validatePackage', () => {
       [['/indicators/0/target/final/period', 'period.outside_strategy']],
     ],
     [
-      'observation after the strategy period',
-      [set('/indicators/1/observations/0/period', '2014-Q1')],
+      'observation after the evaluation window that follows the strategy period',
+      [set('/indicators/1/observations/0/period', '2017-Q1')],
       [['/indicators/1/observations/0/period', 'period.outside_strategy']],
     ],
     [
