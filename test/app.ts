@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app';
 import { type Config, loadConfig } from '../src/server/config';
 import { ensureAdmin } from '../src/server/modules/admin/bootstrap';
+import { seedDefaultData } from '../src/server/modules/imports/seed';
 import type { App } from '../src/server/types';
 import { createTestDatabase, type TestDatabase } from './db';
 
@@ -18,10 +19,12 @@ export interface TestApp {
 export async function createTestApp(
   overrides: Partial<Config> = {},
   logger: Parameters<typeof buildApp>[0]['logger'] = false,
+  options: { seed?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test' }), ...overrides };
   await ensureAdmin(database.db, ADMIN_PASSWORD);
+  if (options.seed) await seedDefaultData(database.db);
   const app = await buildApp({ config, db: database.db, logger });
   return {
     app,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/server/db/embedded';
-import { migrate } from '../src/server/db/migrate';
+import { prepare } from '../src/server/db/open';
 import { openDb } from '../src/server/db/pool';
 import { withDatabase } from './urls';
 
@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS "${template}"`);
   await admin.query(`CREATE DATABASE "${template}"`);
   const db = openDb(withDatabase(adminUrl, template));
-  await migrate(db);
+  await prepare(db);
   await db.close();
   project.provide('pgAdminUrl', withDatabase(adminUrl, 'postgres'));
   project.provide('pgTemplate', template);

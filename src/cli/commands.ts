@@ -1,4 +1,3 @@
-import type { ParseArgsConfig } from 'node:util';
 import type { Role } from '../server/access/actor';
 import { systemActor } from '../server/access/actor';
 import { buildApp } from '../server/app';
@@ -6,35 +5,21 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/open';
 import { ensureAdmin } from '../server/modules/admin/bootstrap';
 import { backupTo, restoreFrom } from '../server/modules/backup/backup.service';
+import { seedIfEmpty } from '../server/modules/imports/seed';
 import { findOrganizationByCode } from '../server/modules/organizations/organizations.repo';
 import { createUser } from '../server/modules/users/users.service';
 import { buildWebIfStale } from './build-web';
-
-type Values = Record<string, string | boolean | undefined>;
-
-interface Command {
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Values, positionals: string[]): Promise<number | undefined>;
-}
+import { exportCommand, importCommand, seedCommand } from './data-commands';
+import type { Command, Values } from './database';
+import { withDatabase } from './database';
 
 const say = (line: string) => console.log(line);
-
-/** Opens the database, runs `fn`, and always closes it (stopping an embedded server this command started). */
-async function withDatabase<T>(
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>,
-): Promise<T> {
-  const database = await openDatabase(loadConfig(), say);
-  try {
-    return await fn(database.db);
-  } finally {
-    await database.close();
-  }
-}
 
 async function serve(values: Values) {
   const config = loadConfig();
   if (values['build-web']) await buildWebIfStale();
   const database = await openDatabase(config, say);
+  await seedIfEmpty(database.db, say);
   const admin = await ensureAdmin(database.db, config.adminPassword);
   if (admin.password) {
     say('');
@@ -115,6 +100,10 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+
+  seed: seedCommand,
+  import: importCommand,
+  export: exportCommand,
 
   backup: {
     options: {},

@@ -9,6 +9,10 @@ Commands:
   serve [--build-web]           start the server (embedded PostgreSQL unless DATABASE_URL is set)
   migrate                       apply pending database migrations
   user create --username U --password P [--role R] [--org CODE] [--name N] [--locale fr|ar|en]
+  seed                          (re)load the default data (data/packages)
+  import <file> [--format F]    import a strategy package (.json, .xlsx) or observations (.csv)
+  export <CODE> [--format json|xlsx] [-o file]
+                                export a strategy as a package
   backup <file>                 write every row to a gzip'd backup file
   restore <file>                load a backup into an empty database
 

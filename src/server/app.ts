@@ -5,8 +5,18 @@ import type { Config } from './config';
 import type { Db } from './db/pool';
 import auditRoutes from './modules/audit/audit.routes';
 import authRoutes from './modules/auth/auth.routes';
+import budgetRoutes from './modules/budget/budget.routes';
+import budgetWriteRoutes from './modules/budget/budget.write';
+import governanceRoutes from './modules/governance/governance.routes';
 import healthRoutes from './modules/health/health.routes';
+import exportRoutes from './modules/imports/imports.export.routes';
+import importRoutes from './modules/imports/imports.routes';
+import indicatorRoutes from './modules/indicators/indicators.routes';
+import operationRoutes from './modules/operations/operations.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
+import projectRoutes from './modules/projects/projects.routes';
+import nodeRoutes from './modules/strategy/nodes.routes';
+import strategyRoutes from './modules/strategy/strategy.routes';
 import userRoutes from './modules/users/users.routes';
 import authPlugin from './plugins/auth';
 import errorsPlugin from './plugins/errors';
@@ -36,7 +46,23 @@ export interface BuildOptions {
 }
 
 /** The modules, each a folder under modules/ with its routes; adding a module means adding it here. */
-const MODULES = [healthRoutes, authRoutes, userRoutes, organizationRoutes, auditRoutes];
+const MODULES = [
+  healthRoutes,
+  authRoutes,
+  userRoutes,
+  organizationRoutes,
+  auditRoutes,
+  strategyRoutes,
+  nodeRoutes,
+  projectRoutes,
+  governanceRoutes,
+  indicatorRoutes,
+  budgetRoutes,
+  budgetWriteRoutes,
+  importRoutes,
+  exportRoutes,
+  operationRoutes,
+];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */
 export async function buildApp({ config, db, logger }: BuildOptions): Promise<App> {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
 import { startEmbeddedPostgres } from './embedded';
+import { ensureBuiltinDimensions } from '../modules/imports/package-import.service';
 import { migrate } from './migrate';
 import { type Db, openDb } from './pool';
 
@@ -10,6 +11,12 @@ export interface OpenDatabase {
   embedded: boolean;
   /** Closes the pool, and stops the embedded server if this process started it. */
   close(): Promise<void>;
+}
+
+/** Brings a database up to date: migrations, then the reference data every installation has (dimensions). */
+export async function prepare(db: Db): Promise<void> {
+  await migrate(db);
+  await db.tx(ensureBuiltinDimensions);
 }
 
 /** When a Marsad already runs the embedded server on this DATA_DIR, its port, read from postmaster.pid. */
@@ -36,7 +43,7 @@ export async function openDatabase(
   const onPoolError = (error: Error) => log(`database pool error: ${error.message}`);
   if (config.databaseUrl) {
     const db = openDb(config.databaseUrl, onPoolError);
-    await migrate(db);
+    await prepare(db);
     return { db, embedded: false, close: () => db.close() };
   }
   const pgDir = path.join(config.dataDir, 'pg');
@@ -55,7 +62,7 @@ export async function openDatabase(
   log(`embedded PostgreSQL started on 127.0.0.1:${server.port} (data in ${pgDir})`);
   const db = openDb(server.url, onPoolError);
   try {
-    await migrate(db);
+    await prepare(db);
   } catch (error) {
     await db.close();
     await server.stop();

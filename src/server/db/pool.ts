@@ -14,8 +14,13 @@ export interface Queryable {
   maybeOne<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T | null>;
 }
 
-class ClientRunner implements Queryable {
-  constructor(private readonly client: pg.PoolClient | pg.Pool) {}
+/** A transaction's handle: queries, plus the raw client for what only it can do (COPY). */
+export interface Tx extends Queryable {
+  readonly client: pg.PoolClient;
+}
+
+class ClientRunner<C extends pg.PoolClient | pg.Pool = pg.PoolClient | pg.Pool> implements Queryable {
+  constructor(readonly client: C) {}
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     const result = await this.client.query(sql, params);
@@ -35,17 +40,17 @@ class ClientRunner implements Queryable {
 }
 
 /** The database handle services receive: queries on the pool, and `tx` for all-or-nothing writes. */
-export class Db extends ClientRunner {
+export class Db extends ClientRunner<pg.Pool> {
   constructor(readonly pool: pg.Pool) {
     super(pool);
   }
 
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
-  async tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await fn(new ClientRunner(client));
+      const result = await fn(new ClientRunner<pg.PoolClient>(client));
       await client.query('COMMIT');
       return result;
     } catch (error) {

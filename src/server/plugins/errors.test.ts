@@ -54,7 +54,7 @@ describe('errors are application/problem+json and write nothing', () => {
       method: 'POST',
       url: '/api/organizations',
       headers: session.headers,
-      payload: { code: 'ok-code', name: {}, type: 'planet', regionCode: 'MA-13' },
+      payload: { code: 'ok-code', name: {}, type: 'planet', regionCode: 'atlantis' },
     });
     expect(response.statusCode).toBe(400);
     const body = problem(response);

@@ -10,6 +10,9 @@ import type { Db, Queryable } from '../../db/pool';
 const FORMAT = 'marsad.backup';
 const BATCH = 2000;
 
+/** Tables a fresh database already fills (built-in dimensions), parents first. */
+const REFERENCE_TABLES = ['dimensions', 'dimension_members'];
+
 /** The application's tables (all of schema public but the migration ledger), parents before children. */
 export async function applicationTables(db: Queryable): Promise<string[]> {
   const tables = (
@@ -97,10 +100,12 @@ export async function restoreFrom(db: Db, file: string): Promise<{ tables: numbe
   const known = new Set(readMigrations().map((m) => m.version));
   return db.tx(async (tx) => {
     const tables = await applicationTables(tx);
-    for (const table of tables) {
+    for (const table of tables.filter((t) => !REFERENCE_TABLES.includes(t))) {
       const row = await tx.one<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quote(table)}) AS found`);
       if (row.found) throw new Error(`restore needs an empty database, but table ${table} has rows`);
     }
+    // Reference data every database starts with is replaced by the backup's own.
+    for (const table of [...REFERENCE_TABLES].reverse()) await tx.query(`DELETE FROM ${quote(table)}`);
     await tx.query('SET CONSTRAINTS ALL DEFERRED');
     let header: { format?: string; migrations?: string[] } | null = null;
     let table: string | null = null;

@@ -78,3 +78,11 @@ export async function countChildren(db: Queryable, id: string): Promise<number> 
   );
   return row.n;
 }
+
+export async function isRegion(db: Queryable, code: string): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM dimension_members m JOIN dimensions d ON d.id = m.dimension_id WHERE d.code = 'region' AND m.code = $1`,
+    [code],
+  );
+  return rows.length > 0;
+}

@@ -18,8 +18,8 @@ export const ORGANIZATION_TYPES = [
 
 export const OrganizationType = StringEnum(ORGANIZATION_TYPES);
 export const RegionCode = Type.String({
-  pattern: '^MA-(0[1-9]|1[0-2])$',
-  description: 'ISO 3166-2:MA region',
+  pattern: '^[A-Z]{2}-[A-Z0-9]{1,3}$',
+  description: 'ISO 3166-2 code of a member of the `region` dimension, e.g. MA-06',
 });
 
 export const Organization = Type.Object({

@@ -1,9 +1,16 @@
 import { can, requirePermission } from '../../access/permissions';
 import { AppError, invalid, notFound, versionConflict } from '../../errors';
+import type { Queryable } from '../../db/pool';
 import type { Ctx } from '../../types';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './organizations.repo';
 import type { Organization, OrganizationInput, OrganizationPatch } from './organizations.schema';
+
+async function checkRegion(tx: Queryable, code: string | null | undefined): Promise<void> {
+  if (code && !(await repo.isRegion(tx, code))) {
+    throw invalid([{ path: '/body/regionCode', code: 'unknown', message: `${code} is not a region` }]);
+  }
+}
 
 /** The registry is public: organizations are named in published plans. */
 export function listOrganizations(ctx: Ctx, filter: { q?: string; type?: string }) {
@@ -26,6 +33,7 @@ export async function createOrganization(ctx: Ctx, input: OrganizationInput): Pr
     if (input.parentId && !(await repo.findOrganizationById(tx, input.parentId))) {
       throw invalid([{ path: '/body/parentId', code: 'unknown', message: 'unknown parent organization' }]);
     }
+    await checkRegion(tx, input.regionCode);
     const created = await repo.insertOrganization(tx, {
       code: input.code,
       name: input.name,
@@ -73,6 +81,7 @@ export async function updateOrganization(
         ]);
       }
     }
+    if (next.regionCode !== current.regionCode) await checkRegion(tx, next.regionCode);
     const updated = await repo.updateOrganization(tx, next);
     await recordAudit(tx, ctx.actor, {
       action: 'organization.update',

@@ -53,6 +53,14 @@ describe('organizations', () => {
     ]);
   });
 
+  it('refuses a region that is not a member of the region dimension', async () => {
+    const response = await create({ code: 'REG', name: { fr: 'R' }, type: 'agency', regionCode: 'MA-13' });
+    expect(response.statusCode).toBe(400);
+    expect(problem(response).errors).toEqual([expect.objectContaining({ path: '/body/regionCode', code: 'unknown' })]);
+    const ok = await create({ code: 'REG', name: { fr: 'R' }, type: 'agency', regionCode: 'MA-06' });
+    expect(ok.statusCode).toBe(201);
+  });
+
   it('lists publicly, with a filter', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/organizations?type=ministry' });
     expect(response.statusCode).toBe(200);

@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { Loading } from './components/feedback';
+import { AccountTokensPage } from './pages/account/TokensPage';
+import { AuditPage } from './pages/admin/AuditPage';
+import { OrganizationsPage } from './pages/admin/OrganizationsPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { navigate, useLocation } from './router/history';
+import { href, matchRoute, type RouteId } from './router/routes';
+import { useSession } from './session/SessionProvider';
+import { Shell } from './shell/Shell';
+
+/** Ability needed to open a screen; the server enforces it again on every call. */
+const REQUIRED: Partial<Record<RouteId, string>> = {
+  organizations: 'organizations.manage',
+  users: 'users.manage',
+  audit: 'audit.read',
+};
+
+/** Picks the screen from the path; signed-out people are sent to sign in, then brought back. */
+export function App() {
+  const { pathname, search } = useLocation();
+  const { user, can } = useSession();
+  const route = matchRoute(pathname);
+  const mustSignIn = user === null && route !== 'login';
+
+  useEffect(() => {
+    if (mustSignIn) {
+      navigate(`${href('login')}?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+    }
+  }, [mustSignIn, pathname, search]);
+
+  if (user === undefined || mustSignIn) {
+    return (
+      <Shell route={route} path={pathname}>
+        <div className="page">
+          <Loading />
+        </div>
+      </Shell>
+    );
+  }
+
+  const required = REQUIRED[route];
+  return (
+    <Shell route={route} path={pathname}>
+      {required && !can(required) ? <ForbiddenPage /> : <Screen route={route} />}
+    </Shell>
+  );
+}
+
+function Screen({ route }: { route: RouteId }) {
+  switch (route) {
+    case 'login':
+      return <LoginPage />;
+    case 'home':
+      return <HomePage />;
+    case 'organizations':
+      return <OrganizationsPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'tokens':
+      return <AccountTokensPage />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
