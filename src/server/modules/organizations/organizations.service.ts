@@ -1,6 +1,6 @@
 import { can, requirePermission } from '../../access/permissions';
-import { AppError, invalid, notFound, versionConflict } from '../../errors';
 import type { Queryable } from '../../db/pool';
+import { AppError, invalid, notFound, versionConflict } from '../../errors';
 import type { Ctx } from '../../types';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './organizations.repo';

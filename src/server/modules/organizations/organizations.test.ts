@@ -56,7 +56,9 @@ describe('organizations', () => {
   it('refuses a region that is not a member of the region dimension', async () => {
     const response = await create({ code: 'REG', name: { fr: 'R' }, type: 'agency', regionCode: 'MA-13' });
     expect(response.statusCode).toBe(400);
-    expect(problem(response).errors).toEqual([expect.objectContaining({ path: '/body/regionCode', code: 'unknown' })]);
+    expect(problem(response).errors).toEqual([
+      expect.objectContaining({ path: '/body/regionCode', code: 'unknown' }),
+    ]);
     const ok = await create({ code: 'REG', name: { fr: 'R' }, type: 'agency', regionCode: 'MA-06' });
     expect(ok.statusCode).toBe(201);
   });
