@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
-import { startEmbeddedPostgres } from './embedded';
 import { ensureBuiltinDimensions } from '../modules/imports/package-import.service';
+import { startEmbeddedPostgres } from './embedded';
 import { migrate } from './migrate';
 import { type Db, openDb } from './pool';
 

@@ -47,9 +47,13 @@ export function createFormatters(locale: Locale, t: Translator): Formatters {
 
   return {
     number: (value, decimals = 4) =>
-      value === null || value === undefined || !Number.isFinite(value) ? DASH : numberFormat(decimals).format(value),
+      value === null || value === undefined || !Number.isFinite(value)
+        ? DASH
+        : numberFormat(decimals).format(value),
     percent: (ratio, decimals = 1) =>
-      ratio === null || ratio === undefined || !Number.isFinite(ratio) ? DASH : percents(decimals).format(ratio),
+      ratio === null || ratio === undefined || !Number.isFinite(ratio)
+        ? DASH
+        : percents(decimals).format(ratio),
     points: (value, decimals = 1) =>
       value === null || value === undefined || !Number.isFinite(value)
         ? DASH

@@ -34,9 +34,14 @@ export function ProgressBar({ value, status }: { value: number | null; status?: 
   return (
     <span className="progress">
       <span className="progress-track" aria-hidden="true">
-        <span className={`progress-fill status-fill-${status ?? 'on_track'}`} style={{ inlineSize: `${width}%` }} />
+        <span
+          className={`progress-fill status-fill-${status ?? 'on_track'}`}
+          style={{ inlineSize: `${width}%` }}
+        />
       </span>
-      <span className="progress-value">{value === null ? t('tree.noProgress') : format.percent(value, 0)}</span>
+      <span className="progress-value">
+        {value === null ? t('tree.noProgress') : format.percent(value, 0)}
+      </span>
     </span>
   );
 }

@@ -53,7 +53,9 @@ function StrategyCard({ strategy }: { strategy: Strategy }) {
     <article className="card strategy-card" aria-labelledby={titleId}>
       <div className="card-top">
         <code className="code-chip">{strategy.code}</code>
-        <span className={`state-badge state-${strategy.state}`}>{states[strategy.state] ?? strategy.state}</span>
+        <span className={`state-badge state-${strategy.state}`}>
+          {states[strategy.state] ?? strategy.state}
+        </span>
       </div>
       <h2 id={titleId}>
         <Link href={href('strategy', { code: strategy.code })}>
@@ -62,7 +64,10 @@ function StrategyCard({ strategy }: { strategy: Strategy }) {
       </h2>
       {strategy.subtitle && <LocalText as="p" className="muted" text={strategy.subtitle} />}
       <p className="period-line">
-        {t('strategies.period', { start: format.date(strategy.periodStart), end: format.date(strategy.periodEnd) })}
+        {t('strategies.period', {
+          start: format.date(strategy.periodStart),
+          end: format.date(strategy.periodEnd),
+        })}
       </p>
       {(strategy.predecessor || strategy.successors.length > 0) && (
         <dl className="inline-dl">

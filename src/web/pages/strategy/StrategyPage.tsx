@@ -21,7 +21,11 @@ export const SECTIONS = ['tree', 'budget', 'projects', 'governance', 'export'] a
 type Section = (typeof SECTIONS)[number];
 
 /** The tree's options live in the address, so a view "as of 31 December 2013" can be shared. */
-function useTreeOptions(): { asOf: string; policy: string; set(name: 'asOf' | 'policy', value: string): void } {
+function useTreeOptions(): {
+  asOf: string;
+  policy: string;
+  set(name: 'asOf' | 'policy', value: string): void;
+} {
   const { pathname, search } = useLocation();
   const params = new URLSearchParams(search);
   return {
@@ -101,7 +105,7 @@ export function StrategyPage({ code, section = 'tree' }: { code: string; section
           {SECTIONS.map((id) => (
             <li key={id}>
               <Link
-                href={`${href('strategy', { code, section: id === 'tree' ? '' : id })}${id === 'tree' ? searchOf(options) : ''}`}
+                href={`${href('strategy', { code, section: id === 'tree' ? '' : id })}${searchOf(options)}`}
                 aria-current={id === current ? 'page' : undefined}
               >
                 {sectionNames[id]}
