@@ -42,8 +42,9 @@ main(process.argv.slice(2)).then(
   (code) => {
     if (code !== undefined) process.exitCode = code;
   },
-  (error: Error) => {
+  (error: Error & { errors?: { path: string; message: string }[] }) => {
     console.error(`marsad: ${error.message}`);
+    for (const e of error.errors ?? []) console.error(`  ${e.path}: ${e.message}`);
     process.exitCode = 1;
   },
 );

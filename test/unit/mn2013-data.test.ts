@@ -39,7 +39,7 @@ const AMBITIONS: Record<string, [number | null, number | null]> = {
   'MN-I01': [20, 100],
   'MN-I02': [10, 33.3],
   'MN-I03': [null, 100],
-  'MN-I04': [null, 400],
+  'MN-I04': [0, 400], // the seed prints "-"; the facts file (§1.3, MN-K12) gives 0
   'MN-I05': [13, 50],
   'MN-I06': [0.2, 0.8],
   'MN-I07': [null, 100],
@@ -47,8 +47,8 @@ const AMBITIONS: Record<string, [number | null, number | null]> = {
   'MN-I09': [1, 5],
   'MN-I10': [null, 20],
   'MN-I11': [0.5, 1],
-  'MN-I12': [null, 3000],
-  'MN-I13': [null, 10000],
+  'MN-I12': [0, 3000], // facts §1.3, MN-K10
+  'MN-I13': [0, 10000], // facts §1.3, MN-K11
   'MN-I14': [32000, 58000],
   'MN-I15': [null, 100],
   'MN-I16': [null, 7],

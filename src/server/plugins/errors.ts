@@ -39,7 +39,9 @@ function fieldErrors(context: string | undefined, errors: AjvError[]): FieldErro
   const seen = new Set<string>();
   return errors.flatMap((error) => {
     const missing = error.keyword === 'required' ? `/${String(error.params.missingProperty)}` : '';
-    const path = `/${context ?? 'body'}${error.instancePath}${missing}`;
+    // Fastify names the query string 'querystring'; the API speaks of /query/…
+    const part = context === 'querystring' ? 'query' : (context ?? 'body');
+    const path = `/${part}${error.instancePath}${missing}`;
     if (seen.has(path)) return [];
     seen.add(path);
     return [{ path, code: error.keyword, message: error.message ?? 'is invalid' }];

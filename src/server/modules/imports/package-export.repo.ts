@@ -41,7 +41,7 @@ export function findPackageBodies(db: Queryable, strategyId: string) {
                         JOIN organizations o ON o.id = bm.organization_id WHERE bm.body_id = b.id), '{}') AS members
        FROM governance_bodies b LEFT JOIN organizations c ON c.id = b.chair_id
        LEFT JOIN governance_bodies r ON r.id = b.reports_to_id
-      WHERE b.strategy_id = $1`,
+      WHERE b.strategy_id = $1 AND b.deleted_at IS NULL`,
     [strategyId],
   );
 }

@@ -334,7 +334,7 @@ export async function upsertBodies(
        FROM jsonb_to_recordset($2) AS x(code text, name jsonb, kind text, mandate jsonb, chair_id uuid, source jsonb)
      ON CONFLICT (coalesce(strategy_id, '00000000-0000-0000-0000-000000000000'::uuid), code) DO UPDATE SET
        name = EXCLUDED.name, kind = EXCLUDED.kind, mandate = EXCLUDED.mandate, chair_id = EXCLUDED.chair_id,
-       source = EXCLUDED.source, version = governance_bodies.version + 1, updated_at = now()
+       source = EXCLUDED.source, deleted_at = NULL, version = governance_bodies.version + 1, updated_at = now()
      RETURNING code, id`,
     [strategyId, json(rows)],
   );

@@ -73,7 +73,12 @@ function invalidPackage(errors: FieldError[]): AppError {
 
 /** Checks a package against the schema and against what the database already holds; throws with every error. */
 async function validateAgainstDatabase(tx: Queryable, input: unknown): Promise<StrategyPackage> {
-  const dimensions = await repo.findDimensions(tx);
+  // The package may (re)declare its own dimensions; the others must already exist.
+  const given = (input as { dimensions?: unknown } | null)?.dimensions;
+  const declared = new Set(
+    Array.isArray(given) ? given.map((d) => (d as { code?: unknown } | null)?.code) : [],
+  );
+  const dimensions = (await repo.findDimensions(tx)).filter((d) => !declared.has(d.code));
   const result = validatePackage(input, {
     dimensions,
     externalOrganizations: await repo.findOrganizationCodes(tx),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app';
+import { seedDefaultData } from '../imports/seed';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,6 +22,21 @@ interface Node {
   children: Node[];
 }
 const flatten = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
+describe('default data', () => {
+  it('loads again without error and without duplicating anything (marsad seed)', async () => {
+    const count = async () =>
+      (
+        await t.database.db.one<{ n: number }>(
+          'SELECT (SELECT count(*) FROM plan_nodes) + (SELECT count(*) FROM observations) AS n',
+        )
+      ).n;
+    const before = await count();
+    const summaries = await seedDefaultData(t.database.db);
+    expect(summaries.map((s) => s.strategy)).toEqual(['OBS', 'MN2013', 'MD2020', 'DM2030']);
+    expect(await count()).toBe(before);
+  });
+});
 
 describe('public read contract', () => {
   it('GET /api/strategies lists the default strategies, linked as predecessor and successors', async () => {
