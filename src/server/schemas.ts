@@ -11,7 +11,20 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(
-      Type.Array(Type.Object({ path: Type.String(), code: Type.String(), message: Type.String() })),
+      Type.Array(
+        Type.Object({
+          path: Type.String({
+            description: 'JSON pointer to the field at fault, e.g. /body/code or /nodes/12/parent',
+          }),
+          code: Type.String(),
+          message: Type.String(),
+          sheet: Type.Optional(Type.String({ description: 'for a workbook or CSV: the sheet (or "csv")' })),
+          row: Type.Optional(
+            Type.Integer({ description: 'for a workbook or CSV: the row as the user sees it' }),
+          ),
+          column: Type.Optional(Type.String({ description: 'for a workbook or CSV: the column header' })),
+        }),
+      ),
     ),
     params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
