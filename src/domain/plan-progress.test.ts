@@ -162,3 +162,42 @@ describe('evaluatePlan', () => {
     expect(result).toMatchObject({ progress: null, status: 'no_data', basis: 'none' });
   });
 });
+
+describe('evaluatePlan without explanations', () => {
+  it('gives the same figures, to the digit, as with them, under every policy', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const statuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
+    const build = (depth: number, id: string): PlanNodeInput => ({
+      id,
+      weight: Math.floor(random() * 4),
+      indicators:
+        depth === 0 || random() < 0.2
+          ? [indicator(statuses[Math.floor(random() * statuses.length)]!, random() * 1.2, random() * 1.3)]
+          : [],
+      children:
+        depth === 0
+          ? []
+          : Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) => build(depth - 1, `${id}.${i}`)),
+    });
+    const strip = (n: ReturnType<typeof evaluatePlan>): unknown => ({
+      id: n.id,
+      progress: n.progress,
+      performance: n.performance,
+      status: n.status,
+      statusCounts: n.statusCounts,
+      children: n.children.map(strip),
+    });
+    for (let round = 0; round < 30; round++) {
+      const tree = build(3, 'root');
+      for (const policy of ['exclude', 'zero', 'propagate'] as const) {
+        expect(strip(evaluatePlan(tree, policy, DEFAULT_STATUS_THRESHOLDS, false))).toEqual(
+          strip(evaluatePlan(tree, policy, DEFAULT_STATUS_THRESHOLDS, true)),
+        );
+      }
+    }
+  });
+});

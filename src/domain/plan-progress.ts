@@ -2,7 +2,13 @@ import type { Direction } from './achievement';
 import { type Computation, formatNumber, roundTo } from './components';
 import { isDomainError } from './errors';
 import type { IsoDate } from './periods';
-import { emptyStatusCounts, type MissingDataPolicy, rollUp, type StatusCounts } from './rollup';
+import {
+  emptyStatusCounts,
+  type MissingDataPolicy,
+  rollUp,
+  type StatusCounts,
+  weightedProgress,
+} from './rollup';
 import {
   DEFAULT_STATUS_THRESHOLDS,
   indicatorStatus,
@@ -119,7 +125,8 @@ export interface PlanNodeEvaluation {
   status: Status;
   statusCounts: StatusCounts;
   basis: 'indicators' | 'children' | 'none';
-  components: Computation<{ progress: number | null; performance: number | null; status: Status }>;
+  /** Absent when the evaluation was asked without explanations (the fast path for large trees). */
+  components?: Computation<{ progress: number | null; performance: number | null; status: Status }>;
   children: PlanNodeEvaluation[];
 }
 
@@ -156,13 +163,16 @@ function combinedStatus(
  * Evaluates a plan tree. A node measured by its own indicators is judged by them (they are how the plan defines
  * its success); a node without judged indicators takes the weighted roll-up of its children under the
  * missing-data policy. Performance is capped at 1 per item so that one item ahead cannot hide another behind.
+ * With `explain` false the figures are the same, without the calculation components (a 20,000-node tree
+ * would spend most of its time writing formulas nobody asked for).
  */
 export function evaluatePlan(
   node: PlanNodeInput,
   policy: MissingDataPolicy = 'exclude',
   thresholds: StatusThresholds = DEFAULT_STATUS_THRESHOLDS,
+  explain = true,
 ): PlanNodeEvaluation {
-  const children = node.children.map((child) => evaluatePlan(child, policy, thresholds));
+  const children = node.children.map((child) => evaluatePlan(child, policy, thresholds, explain));
   const judged = node.indicators.filter((i) => i.status !== 'no_data' && i.status !== 'not_started');
   if (judged.length > 0) {
     const progress = mean(judged.flatMap((i) => (i.achievement === null ? [] : [clamp01(i.achievement)])));
@@ -181,24 +191,68 @@ export function evaluatePlan(
       status,
       statusCounts: countStatuses(status, children),
       basis: 'indicators',
-      components: {
-        method: 'plan.node.indicators',
-        inputs: {
-          indicators: judged.map((i) => ({
-            achievement: i.achievement,
-            performance: i.performance,
-            status: i.status,
-          })),
-        },
-        thresholds: { ...thresholds },
-        formula:
-          `progress = mean of ${judged.length} indicator achievement(s) = ${progress === null ? '—' : formatNumber(roundTo(progress, 4))}; ` +
-          `performance = ${performance === null ? '—' : formatNumber(roundTo(performance, 4))} → ${status}`,
-        result: { progress, performance, status },
-      },
+      components: explain
+        ? indicatorComponents(judged, thresholds, progress, performance, status)
+        : undefined,
       children,
     };
   }
+  if (!explain) {
+    const terms = (pick: 'progress' | 'performance') =>
+      children.map((c, i) => ({ id: c.id, weight: node.children[i]!.weight, progress: c[pick] }));
+    const progress = children.length ? weightedProgress(terms('progress'), policy).progress : null;
+    const performance = children.length ? weightedProgress(terms('performance'), policy).progress : null;
+    const status =
+      children.length === 0
+        ? 'no_data'
+        : combinedStatus(
+            children.map((c) => c.status),
+            performance,
+            thresholds,
+          );
+    return {
+      id: node.id,
+      progress,
+      performance,
+      status,
+      statusCounts: countStatuses(status, children),
+      basis: children.length ? 'children' : 'none',
+      children,
+    };
+  }
+  return explainedRollup(node, children, policy, thresholds);
+}
+
+function indicatorComponents(
+  judged: readonly IndicatorEvaluation[],
+  thresholds: StatusThresholds,
+  progress: number | null,
+  performance: number | null,
+  status: Status,
+): NonNullable<PlanNodeEvaluation['components']> {
+  return {
+    method: 'plan.node.indicators',
+    inputs: {
+      indicators: judged.map((i) => ({
+        achievement: i.achievement,
+        performance: i.performance,
+        status: i.status,
+      })),
+    },
+    thresholds: { ...thresholds },
+    formula:
+      `progress = mean of ${judged.length} indicator achievement(s) = ${progress === null ? '—' : formatNumber(roundTo(progress, 4))}; ` +
+      `performance = ${performance === null ? '—' : formatNumber(roundTo(performance, 4))} → ${status}`,
+    result: { progress, performance, status },
+  };
+}
+
+function explainedRollup(
+  node: PlanNodeInput,
+  children: PlanNodeEvaluation[],
+  policy: MissingDataPolicy,
+  thresholds: StatusThresholds,
+): PlanNodeEvaluation {
   const tree = {
     id: node.id,
     weight: node.weight,

@@ -33,7 +33,47 @@ export interface RollupResult {
 
 /** A count of zero for every status, so that every status shows in a dashboard even when absent. */
 export function emptyStatusCounts(): StatusCounts {
-  return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+  // A literal, not built from STATUSES: this runs once per node of trees of tens of thousands of nodes.
+  return { achieved: 0, on_track: 0, at_risk: 0, off_track: 0, not_started: 0, no_data: 0 };
+}
+
+export interface RollupTerm {
+  id: string;
+  weight: number;
+  progress: number | null;
+}
+
+/**
+ * The weighted mean of one level under a missing-data policy, without calculation components (the fast path
+ * for large trees; `rollUp` gives the same figure with its components). Null, with the reason, when it
+ * cannot be computed.
+ */
+export function weightedProgress(
+  terms: readonly RollupTerm[],
+  policy: MissingDataPolicy,
+): { progress: number | null; reason?: string } {
+  let totalWeight = 0;
+  let sum = 0;
+  let used = 0;
+  let missing = false;
+  for (const term of terms) {
+    if (!Number.isFinite(term.weight) || term.weight < 0) {
+      throw new DomainError('rollup.invalid_weight', { field: `${term.id}.weight`, value: term.weight });
+    }
+    if (term.progress === null) {
+      missing = true;
+      if (policy === 'exclude') continue;
+    } else {
+      assertFinite(term.progress, `${term.id}.progress`);
+    }
+    totalWeight += term.weight;
+    sum += term.weight * (term.progress ?? 0);
+    used++;
+  }
+  if (policy === 'propagate' && missing) return { progress: null, reason: 'missing_child_data' };
+  if (used === 0) return { progress: null, reason: 'no_child_data' };
+  if (totalWeight === 0) return { progress: null, reason: 'zero_weight' };
+  return { progress: sum / totalWeight };
 }
 
 function addCounts(into: StatusCounts, from: StatusCounts): void {
@@ -85,15 +125,19 @@ export function rollUp(node: RollupNode, policy: MissingDataPolicy): RollupResul
     const components = { method, inputs, formula, result: null, reason };
     return { id: node.id, progress: null, statusCounts, missing, components, children: results };
   };
-  if (policy === 'propagate' && missing.length > 0)
-    return unknown('missing_child_data', `missing: ${missing.join(', ')}`);
+  const figure = weightedProgress(terms, policy);
+  if (figure.progress === null) {
+    const why: Record<string, string> = {
+      missing_child_data: `missing: ${missing.join(', ')}`,
+      no_child_data: 'no child has data',
+      zero_weight: 'weights sum to 0',
+    };
+    return unknown(figure.reason!, why[figure.reason!]!);
+  }
+  const progress = figure.progress;
   const used = terms
     .filter((t) => policy !== 'exclude' || t.progress !== null)
     .map((t) => ({ weight: t.weight, progress: t.progress ?? 0 }));
-  if (used.length === 0) return unknown('no_child_data', 'no child has data');
-  const totalWeight = used.reduce((sum, t) => sum + t.weight, 0);
-  if (totalWeight === 0) return unknown('zero_weight', 'weights sum to 0');
-  const progress = used.reduce((sum, t) => sum + t.weight * t.progress, 0) / totalWeight;
   const numerator = used.map((t) => `${formatNumber(t.progress)} × ${formatNumber(t.weight)}`).join(' + ');
   const denominator = used.map((t) => formatNumber(t.weight)).join(' + ');
   const formula = `(${numerator}) / (${denominator}) = ${formatNumber(progress)}`;

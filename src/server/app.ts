@@ -76,7 +76,14 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
       return typeof sent === 'string' && /^[\w.-]{8,100}$/.test(sent) ? sent : randomUUID();
     },
     ajv: {
-      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+      customOptions: {
+        allErrors: true,
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        // unions of scalar types (a page given as a number or a string) are intended
+        allowUnionTypes: true,
+      },
     },
     routerOptions: { ignoreTrailingSlash: false },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -53,7 +53,11 @@ describe('POST /api/imports', () => {
 
   it('a workbook with text in a number column is refused with its sheet, row and column', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await packageToWorkbook(loadPackage('src/domain/package/fixtures/mini.json')));
+    await workbook.xlsx.load(
+      (await packageToWorkbook(
+        loadPackage('src/domain/package/fixtures/mini.json'),
+      )) as unknown as ArrayBuffer,
+    );
     const sheet = workbook.getWorksheet('budget_lines')!;
     const amount = (sheet.getRow(1).values as unknown[]).indexOf('amount');
     sheet.getRow(2).getCell(amount).value = 'a lot';
@@ -98,7 +102,7 @@ describe('POST /api/imports', () => {
     const template = await t.app.inject({ method: 'GET', url: '/api/imports/template.xlsx' });
     expect(template.headers['content-type']).toBe(CONTENT_TYPES.xlsx);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(template.rawPayload);
+    await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(
       expect.arrayContaining(['README', 'nodes', 'observations']),
     );

@@ -39,7 +39,11 @@ export const TreeNode = Type.Recursive(
       progress: Nullable(Type.Number({ description: 'physical progress 0..1' })),
       performance: Nullable(Type.Number({ description: 'share of the progress expected at this date' })),
       status: StatusName,
-      statusCounts: StatusCounts,
+      statusCounts: Type.Optional(
+        Type.Record(Type.String(), Type.Integer(), {
+          description: 'statuses of the nodes of this subtree (nodes with children)',
+        }),
+      ),
       basis: StringEnum(['indicators', 'children', 'none'] as const),
       indicators: Type.Array(Type.String()),
       components: Type.Optional(Type.Unknown()),

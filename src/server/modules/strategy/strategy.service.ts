@@ -38,7 +38,7 @@ export interface TreeNode {
   progress: number | null;
   performance: number | null;
   status: string;
-  statusCounts: Record<string, number>;
+  statusCounts?: Record<string, number>;
   basis: string;
   indicators: string[];
   components?: unknown;
@@ -97,26 +97,33 @@ export async function getTree(
     { id: strategy.id, weight: 1, indicators: [], children: roots.map(input) },
     options.policy ?? 'exclude',
     thresholds,
+    options.explain ?? false,
   );
-  const present = (node: repo.TreeNodeRow, result: PlanNodeEvaluation): TreeNode => ({
-    code: node.code,
-    level: node.level,
-    title: node.title,
-    weight: node.weight,
-    owner: node.owner,
-    plannedStart: node.plannedStart,
-    plannedEnd: node.plannedEnd,
-    state: node.state,
-    version: node.version,
-    progress: result.progress,
-    performance: result.performance,
-    status: result.status,
-    statusCounts: result.statusCounts,
-    basis: result.basis,
-    indicators: (byNode.get(node.id) ?? []).map((i) => i.code).sort(),
-    ...(options.explain ? { components: result.components } : {}),
-    children: (children.get(node.id) ?? []).map((child, i) => present(child, result.children[i]!)),
-  });
+  const NONE: string[] = [];
+  const present = (node: repo.TreeNodeRow, result: PlanNodeEvaluation): TreeNode => {
+    const kids = children.get(node.id);
+    const measured = byNode.get(node.id);
+    return {
+      code: node.code,
+      level: node.level,
+      title: node.title,
+      weight: node.weight,
+      owner: node.owner,
+      plannedStart: node.plannedStart,
+      plannedEnd: node.plannedEnd,
+      state: node.state,
+      version: node.version,
+      progress: result.progress,
+      performance: result.performance,
+      status: result.status,
+      // A leaf's counts are its own status once: sent only for nodes with children, to keep big trees light.
+      ...(kids ? { statusCounts: result.statusCounts } : {}),
+      basis: result.basis,
+      indicators: measured ? measured.map((i) => i.code).sort() : NONE,
+      ...(options.explain ? { components: result.components } : {}),
+      children: kids ? kids.map((child, i) => present(child, result.children[i]!)) : [],
+    };
+  };
   return {
     strategy: { code: strategy.code, title: strategy.title, levels: strategy.levels },
     asOf,
