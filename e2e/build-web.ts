@@ -6,7 +6,13 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCES = path.join(ROOT, 'src/web');
 const BUILT = path.join(ROOT, 'dist/web/index.html');
 /** What the web build reads besides src/web: a change there must rebuild too. */
-const ALSO = ['vite.config.ts', 'src/domain/i18n.ts', 'tsconfig.json'].map((file) => path.join(ROOT, file));
+const ALSO = [
+  'vite.config.ts',
+  'src/domain/i18n.ts',
+  'src/domain/periods.ts',
+  'src/domain/errors.ts',
+  'tsconfig.json',
+].map((file) => path.join(ROOT, file));
 
 function newestUnder(dir: string): number {
   let newest = 0;

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { seedDefaultData } from '../src/server/modules/imports/seed';
 import fr from '../src/web/i18n/fr.json';
-import type { startTestServer } from '../test/server';
+import { startTestServer } from '../test/server';
 
 export type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -25,3 +26,13 @@ export async function signIn(page: Page, username: string, password: string): Pr
 /** The document's language and direction, as set by the app. */
 export const html = (page: Page) =>
   page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+/**
+ * A test server holding Morocco's default data (MN2013, MD2020, DM2030, OBS), loaded into its fresh database
+ * before the first page asks for anything.
+ */
+export async function startSeededServer(): Promise<Server> {
+  const server = await startTestServer();
+  await seedDefaultData(server.database.db);
+  return server;
+}

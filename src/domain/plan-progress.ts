@@ -112,7 +112,8 @@ export function evaluateIndicator(input: {
 export interface PlanNodeInput {
   id: string;
   weight: number;
-  indicators: readonly IndicatorEvaluation[];
+  /** The evaluations of the node's own indicators; `code` names each in the calculation components. */
+  indicators: readonly (IndicatorEvaluation & { code?: string })[];
   children: readonly PlanNodeInput[];
 }
 
@@ -224,7 +225,7 @@ export function evaluatePlan(
 }
 
 function indicatorComponents(
-  judged: readonly IndicatorEvaluation[],
+  judged: readonly (IndicatorEvaluation & { code?: string })[],
   thresholds: StatusThresholds,
   progress: number | null,
   performance: number | null,

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Db } from './db/pool';
+import jobsPlugin from './jobs/jobs.plugin';
 import auditRoutes from './modules/audit/audit.routes';
 import authRoutes from './modules/auth/auth.routes';
 import budgetRoutes from './modules/budget/budget.routes';
@@ -12,9 +13,13 @@ import healthRoutes from './modules/health/health.routes';
 import exportRoutes from './modules/imports/imports.export.routes';
 import importRoutes from './modules/imports/imports.routes';
 import indicatorRoutes from './modules/indicators/indicators.routes';
+import outboxRoutes from './modules/mail/outbox.routes';
 import operationRoutes from './modules/operations/operations.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import projectRoutes from './modules/projects/projects.routes';
+import cycleRoutes from './modules/reporting/cycles.routes';
+import planVersionRoutes from './modules/reporting/plan-versions.routes';
+import reportRoutes from './modules/reporting/reports.routes';
 import nodeRoutes from './modules/strategy/nodes.routes';
 import strategyRoutes from './modules/strategy/strategy.routes';
 import userRoutes from './modules/users/users.routes';
@@ -62,6 +67,10 @@ const MODULES = [
   importRoutes,
   exportRoutes,
   operationRoutes,
+  cycleRoutes,
+  reportRoutes,
+  planVersionRoutes,
+  outboxRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */
@@ -104,6 +113,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   await app.register(metricsPlugin);
   await app.register(authPlugin);
   for (const module of MODULES) await app.register(module);
+  await app.register(jobsPlugin);
   await app.register(webPlugin);
   await app.ready();
   return app;

@@ -6,9 +6,16 @@ import { OrganizationsPage } from './pages/admin/OrganizationsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { HomePage } from './pages/HomePage';
+import { ImportPage } from './pages/imports/ImportPage';
+import { IndicatorPage } from './pages/indicators/IndicatorPage';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { LoginPage } from './pages/LoginPage';
+import { ObservatoryPage } from './pages/observatory/ObservatoryPage';
+import { BudgetPage } from './pages/strategy/BudgetPage';
+import { StrategiesPage } from './pages/strategy/StrategiesPage';
+import { StrategyPage } from './pages/strategy/StrategyPage';
 import { navigate, useLocation } from './router/history';
-import { href, matchRoute, type RouteId } from './router/routes';
+import { href, matchPath, type RouteId, type RouteParams } from './router/routes';
 import { useSession } from './session/SessionProvider';
 import { Shell } from './shell/Shell';
 
@@ -17,13 +24,14 @@ const REQUIRED: Partial<Record<RouteId, string>> = {
   organizations: 'organizations.manage',
   users: 'users.manage',
   audit: 'audit.read',
+  imports: 'imports.run',
 };
 
 /** Picks the screen from the path; signed-out people are sent to sign in, then brought back. */
 export function App() {
   const { pathname, search } = useLocation();
   const { user, can } = useSession();
-  const route = matchRoute(pathname);
+  const { route, params } = matchPath(pathname);
   const mustSignIn = user === null && route !== 'login';
 
   useEffect(() => {
@@ -45,12 +53,12 @@ export function App() {
   const required = REQUIRED[route];
   return (
     <Shell route={route} path={pathname}>
-      {required && !can(required) ? <ForbiddenPage /> : <Screen route={route} />}
+      {required && !can(required) ? <ForbiddenPage /> : <Screen route={route} params={params} />}
     </Shell>
   );
 }
 
-function Screen({ route }: { route: RouteId }) {
+function Screen({ route, params }: { route: RouteId; params: RouteParams }) {
   switch (route) {
     case 'login':
       return <LoginPage />;
@@ -64,6 +72,20 @@ function Screen({ route }: { route: RouteId }) {
       return <AuditPage />;
     case 'tokens':
       return <AccountTokensPage />;
+    case 'strategies':
+      return <StrategiesPage />;
+    case 'strategy':
+      return <StrategyPage key={params.code} code={params.code ?? ''} section={params.section} />;
+    case 'indicators':
+      return <IndicatorsPage />;
+    case 'indicator':
+      return <IndicatorPage key={params.code} code={params.code ?? ''} />;
+    case 'budget':
+      return <BudgetPage />;
+    case 'observatory':
+      return <ObservatoryPage />;
+    case 'imports':
+      return <ImportPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

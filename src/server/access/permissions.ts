@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'reporting.manage': ['admin', 'strategy_office'],
   'reporting.review': ['admin', 'strategy_office', 'reviewer'],
   'reporting.report': ['admin', 'reporter'],
+  'mail.outbox': ['admin'],
   'internal.read': ['admin', 'strategy_office', 'reviewer', 'reporter', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

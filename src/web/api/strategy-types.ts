@@ -67,7 +67,8 @@ export interface TreeNode {
   progress: number | null;
   performance: number | null;
   status: Status;
-  statusCounts: StatusCounts;
+  /** Sent for nodes with children only: a leaf's count is its own status once. */
+  statusCounts?: StatusCounts;
   basis: 'indicators' | 'children' | 'none' | string;
   indicators: string[];
   components?: Computation;

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 /** The DOM id of a form field: the error summary links to it. */
 export function fieldId(form: string, name: string): string {
@@ -103,6 +103,33 @@ export function SelectField({
         >
           {children}
         </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A labelled multi-line text box. */
+export function TextAreaField({
+  form,
+  name,
+  label,
+  error,
+  hint,
+  required,
+  ...textarea
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = fieldId(form, name);
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} required={required}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={name}
+          aria-required={required || undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...textarea}
+        />
       )}
     </FieldFrame>
   );

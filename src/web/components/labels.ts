@@ -115,7 +115,6 @@ export function methodLabel(t: Translator, method: string): string {
     'achievement.linear': t('method.achievement_linear'),
     'achievement.flat_target': t('method.achievement_flat_target'),
     'forecast.least_squares': t('method.forecast_least_squares'),
-    'forecast.linear_trend': t('method.forecast_linear_trend'),
     'reported.compare': t('method.reported_compare'),
     'plan.node.indicators': t('method.plan_node_indicators'),
     'plan.node.rollup': t('method.plan_node_rollup'),

@@ -20,10 +20,30 @@ export function HomePage() {
     { route: 'users' as const, ability: 'users.manage', label: t('users.title'), text: t('home.usersText') },
     { route: 'audit' as const, ability: 'audit.read', label: t('audit.title'), text: t('home.auditText') },
   ].filter((link) => can(link.ability));
+  const strategyLinks = [
+    { route: 'strategies' as const, label: t('nav.strategies'), text: t('home.strategiesText') },
+    { route: 'indicators' as const, label: t('nav.indicators'), text: t('home.indicatorsText') },
+    { route: 'budget' as const, label: t('nav.budget'), text: t('home.budgetText') },
+    { route: 'observatory' as const, label: t('nav.observatory'), text: t('home.observatoryText') },
+    ...(can('imports.run')
+      ? [{ route: 'imports' as const, label: t('imports.title'), text: t('home.importsText') }]
+      : []),
+  ];
   return (
     <div className="page">
       <PageHeader title={t('home.title', { name: user.displayName })} lead={t('home.lead')} />
       <div className="grid">
+        <section className="card" aria-labelledby="home-strategy">
+          <h2 id="home-strategy">{t('home.strategyTitle')}</h2>
+          <ul className="link-list">
+            {strategyLinks.map((link) => (
+              <li key={link.route}>
+                <Link href={href(link.route)}>{link.label}</Link>
+                <p className="muted">{link.text}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
         <section className="card" aria-labelledby="home-roles">
           <h2 id="home-roles">{t('home.rolesTitle')}</h2>
           {user.roles.length === 0 ? (

@@ -4,6 +4,15 @@ import { href, type RouteId } from '../router/routes';
 import { useSession } from '../session/SessionProvider';
 import { firstAdminRoute } from './admin-routes';
 
+type Entry =
+  | {
+      kind: 'link';
+      route: Exclude<RouteId, 'notFound' | 'strategy' | 'indicator'>;
+      label: string;
+      current: boolean;
+    }
+  | { kind: 'soon'; label: string };
+
 /**
  * The modules of Marsad in the order of the strategy's life. Those not built yet are shown, disabled, with a
  * "coming soon" label: people see where the platform goes without landing on empty pages.
@@ -11,33 +20,50 @@ import { firstAdminRoute } from './admin-routes';
 export function MainNav({ route }: { route: RouteId }) {
   const { t } = useI18n();
   const session = useSession();
-  const upcoming = [
-    t('nav.strategies'),
-    t('nav.indicators'),
-    t('nav.budget'),
-    t('nav.reporting'),
-    t('nav.agreements'),
-    t('nav.calls'),
-    t('nav.consultation'),
-    t('nav.observatory'),
-  ];
   const admin = firstAdminRoute(session.can);
   const inAdmin = route === 'organizations' || route === 'users' || route === 'audit';
+  const entries: Entry[] = [
+    { kind: 'link', route: 'home', label: t('nav.home'), current: route === 'home' },
+    {
+      kind: 'link',
+      route: 'strategies',
+      label: t('nav.strategies'),
+      current: route === 'strategies' || route === 'strategy',
+    },
+    {
+      kind: 'link',
+      route: 'indicators',
+      label: t('nav.indicators'),
+      current: route === 'indicators' || route === 'indicator',
+    },
+    { kind: 'link', route: 'budget', label: t('nav.budget'), current: route === 'budget' },
+    { kind: 'soon', label: t('nav.reporting') },
+    { kind: 'soon', label: t('nav.agreements') },
+    { kind: 'soon', label: t('nav.calls') },
+    { kind: 'soon', label: t('nav.consultation') },
+    { kind: 'link', route: 'observatory', label: t('nav.observatory'), current: route === 'observatory' },
+  ];
+  if (session.can('imports.run')) {
+    entries.push({ kind: 'link', route: 'imports', label: t('nav.imports'), current: route === 'imports' });
+  }
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul>
-        <li>
-          <Link href={href('home')} aria-current={route === 'home' ? 'page' : undefined}>
-            {t('nav.home')}
-          </Link>
-        </li>
-        {upcoming.map((label) => (
-          <li key={label}>
-            <span className="nav-disabled" aria-disabled="true">
-              {label} <span className="soon">{t('nav.comingSoon')}</span>
-            </span>
-          </li>
-        ))}
+        {entries.map((entry) =>
+          entry.kind === 'link' ? (
+            <li key={entry.route}>
+              <Link href={href(entry.route)} aria-current={entry.current ? 'page' : undefined}>
+                {entry.label}
+              </Link>
+            </li>
+          ) : (
+            <li key={entry.label}>
+              <span className="nav-disabled" aria-disabled="true">
+                {entry.label} <span className="soon">{t('nav.comingSoon')}</span>
+              </span>
+            </li>
+          ),
+        )}
         {admin && (
           <li>
             <Link href={href(admin)} aria-current={inAdmin ? 'true' : undefined}>

@@ -12,7 +12,8 @@ import * as repo from './indicators.repo';
 
 /**
  * The national series of an indicator: its rows without dimension members, or — where only disaggregated
- * figures exist for a period — their aggregate by the indicator's rule (sum, mean, or last).
+ * figures exist for a period — their sum, for indicators that add up (counts), over the members of a single
+ * dimension. Shares and indices (mean, last) are never averaged: without weights that would invent a figure.
  */
 export function nationalSeries(
   observations: readonly repo.ObservationRow[],
@@ -32,17 +33,11 @@ export function nationalSeries(
       series.push({ period, value: total.value! });
       continue;
     }
+    if (aggregation !== 'sum') continue;
     // Only one dimension at a time can be added up without counting a member twice.
     const keys = new Set(rows.map((r) => Object.keys(r.dims).sort().join(',')));
     if (keys.size !== 1 || [...keys][0]!.includes(',')) continue;
-    const values = rows.map((r) => r.value!);
-    const value =
-      aggregation === 'sum'
-        ? values.reduce((a, b) => a + b, 0)
-        : aggregation === 'mean'
-          ? values.reduce((a, b) => a + b, 0) / values.length
-          : values[values.length - 1]!;
-    series.push({ period, value, aggregatedFrom: values.length });
+    series.push({ period, value: rows.reduce((sum, r) => sum + r.value!, 0), aggregatedFrom: rows.length });
   }
   return series;
 }
@@ -100,7 +95,7 @@ export async function getIndicator(ctx: Ctx, code: string, options: { asOf?: str
           direction: indicator.direction,
         }),
       )
-    : { method: 'forecast.linear_trend', reason: 'incomplete_target' };
+    : { method: 'forecast.least_squares', reason: 'incomplete_target' };
   const { id: _id, strategy, ...definition } = indicator;
   return {
     ...definition,

@@ -98,7 +98,7 @@ export function findIndicatorStates(
               ORDER BY t.effective_from DESC, t.version DESC LIMIT 1) AS target,
             (SELECT json_build_object('period', o.period, 'value', o.value)
                FROM observations o WHERE o.indicator_id = i.id AND o.dims_key = '' AND o.period_end <= $2
-                 AND o.value IS NOT NULL
+                 AND o.value IS NOT NULL AND o.state = 'approved'
               ORDER BY o.period_end DESC LIMIT 1) AS latest
        FROM linked l JOIN indicators i ON i.id = l.indicator_id AND i.deleted_at IS NULL`,
     [strategyId, asOf],

@@ -89,7 +89,7 @@ export async function getTree(
   const input = (node: repo.TreeNodeRow): Parameters<typeof evaluatePlan>[0] => ({
     id: node.id,
     weight: node.weight,
-    indicators: (byNode.get(node.id) ?? []).map((i) => i.evaluation),
+    indicators: (byNode.get(node.id) ?? []).map((i) => ({ ...i.evaluation, code: i.code })),
     children: (children.get(node.id) ?? []).map(input),
   });
   const roots = children.get(null) ?? [];

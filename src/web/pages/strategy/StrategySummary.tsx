@@ -8,7 +8,16 @@ import { Link } from '../../router/history';
 import { href } from '../../router/routes';
 
 /** The header of a strategy page: what it is, when, how it is structured, and where it stands. */
-export function StrategySummary({ strategy, tree }: { strategy: Strategy; tree: PlanTree | undefined }) {
+export function StrategySummary({
+  strategy,
+  tree,
+  full,
+}: {
+  strategy: Strategy;
+  tree: PlanTree | undefined;
+  /** With the vision and the status of each top-level branch (the plan section); else the key facts only. */
+  full: boolean;
+}) {
   const { t } = useI18n();
   const format = useFormat();
   const states = strategyStateLabels(t);
@@ -72,7 +81,8 @@ export function StrategySummary({ strategy, tree }: { strategy: Strategy; tree: 
           {tree ? (
             <>
               <p className="overall-status">
-                <StatusBadge status={tree.status} /> <ProgressBar value={tree.progress} status={tree.status} />
+                <StatusBadge status={tree.status} />{' '}
+                <ProgressBar value={tree.progress} status={tree.status} />
               </p>
               <p className="muted small">{t('strategy.asOf', { date: format.date(tree.asOf) })}</p>
             </>
@@ -81,13 +91,13 @@ export function StrategySummary({ strategy, tree }: { strategy: Strategy; tree: 
           )}
         </div>
       </div>
-      {strategy.vision && (
+      {full && strategy.vision && (
         <div className="vision">
           <h2>{t('strategy.vision')}</h2>
           <LocalText as="p" text={strategy.vision} />
         </div>
       )}
-      {tree && tree.nodes.length > 0 && (
+      {full && tree && tree.nodes.length > 0 && (
         <div className="table-wrap distribution-table">
           <table>
             <caption>{t('strategy.distributionCaption')}</caption>
@@ -112,7 +122,7 @@ export function StrategySummary({ strategy, tree }: { strategy: Strategy; tree: 
                     <ProgressBar value={node.progress} status={node.status} />
                   </td>
                   <td>
-                    <StatusDistribution counts={node.statusCounts} />
+                    <StatusDistribution counts={node.statusCounts ?? { [node.status]: 1 }} />
                   </td>
                 </tr>
               ))}
