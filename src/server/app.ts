@@ -17,6 +17,7 @@ import outboxRoutes from './modules/mail/outbox.routes';
 import operationRoutes from './modules/operations/operations.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import projectRoutes from './modules/projects/projects.routes';
+import attachmentRoutes from './modules/reporting/attachments.routes';
 import cycleRoutes from './modules/reporting/cycles.routes';
 import planVersionRoutes from './modules/reporting/plan-versions.routes';
 import reportRoutes from './modules/reporting/reports.routes';
@@ -69,6 +70,7 @@ const MODULES = [
   operationRoutes,
   cycleRoutes,
   reportRoutes,
+  attachmentRoutes,
   planVersionRoutes,
   outboxRoutes,
 ];

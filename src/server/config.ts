@@ -20,6 +20,7 @@ export interface Config {
   publicUrl: string | null;
   bodyLimit: number;
   importLimit: number;
+  attachmentLimit: number;
   logLevel: string;
   trustProxy: boolean;
   sessionTtlHours: number;
@@ -62,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || null,
     bodyLimit: intFrom(env.BODY_LIMIT_BYTES, 1024 * 1024, 'BODY_LIMIT_BYTES'),
     importLimit: intFrom(env.IMPORT_LIMIT_BYTES, 100 * 1024 * 1024, 'IMPORT_LIMIT_BYTES'),
+    attachmentLimit: intFrom(env.ATTACHMENT_LIMIT_BYTES, 20 * 1024 * 1024, 'ATTACHMENT_LIMIT_BYTES'),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === 'true',
     sessionTtlHours: intFrom(env.SESSION_TTL_HOURS, 12, 'SESSION_TTL_HOURS'),
