@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { Nullable, StringEnum, Uuid } from '../../schemas';
 import { ATTACHMENT_TYPES } from './attachments.sniff';
 
-
 export const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid });
 
 export const UploadQuery = Type.Object({
