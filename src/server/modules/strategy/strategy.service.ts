@@ -25,16 +25,8 @@ export async function getStrategy(ctx: Ctx, code: string): Promise<repo.Strategy
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-export interface TreeNode {
-  code: string;
-  level: string;
-  title: Record<string, string>;
-  weight: number;
-  owner: string | null;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  state: string | null;
-  version: number;
+/** A node as the tree endpoint shows it: its stored fields, and what was computed for it. */
+export interface TreeNode extends Omit<repo.TreeNodeRow, 'id' | 'parentId' | 'position'> {
   progress: number | null;
   performance: number | null;
   status: string;
