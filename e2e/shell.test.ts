@@ -53,8 +53,9 @@ describe.skipIf(!hasChromium)('back office in Chromium', () => {
     await nav.getByRole('link', { name: fr.nav.administration }).waitFor();
     // Modules not built yet are announced as such, not offered as links.
     await nav.getByRole('link', { name: fr.nav.strategies }).waitFor();
-    expect(await nav.getByRole('link', { name: fr.nav.reporting }).count()).toBe(0);
-    expect(await nav.getByText(fr.nav.reporting).getAttribute('aria-disabled')).toBe('true');
+    await nav.getByRole('link', { name: fr.nav.reporting }).waitFor();
+    expect(await nav.getByRole('link', { name: fr.nav.agreements }).count()).toBe(0);
+    expect(await nav.getByText(fr.nav.agreements).getAttribute('aria-disabled')).toBe('true');
     await page.getByRole('link', { name: fr.shell.apiDocs }).first().waitFor();
     await page.screenshot({ path: screenshotPath('home-fr'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);

@@ -3,6 +3,7 @@ import { Loading } from './components/feedback';
 import { AccountTokensPage } from './pages/account/TokensPage';
 import { AuditPage } from './pages/admin/AuditPage';
 import { OrganizationsPage } from './pages/admin/OrganizationsPage';
+import { OutboxPage } from './pages/admin/OutboxPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { HomePage } from './pages/HomePage';
@@ -11,6 +12,10 @@ import { IndicatorPage } from './pages/indicators/IndicatorPage';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { LoginPage } from './pages/LoginPage';
 import { ObservatoryPage } from './pages/observatory/ObservatoryPage';
+import { AgendaPage } from './pages/reporting/AgendaPage';
+import { CyclePage } from './pages/reporting/CyclePage';
+import { ReportingPage } from './pages/reporting/ReportingPage';
+import { ReportPage } from './pages/reporting/ReportPage';
 import { BudgetPage } from './pages/strategy/BudgetPage';
 import { StrategiesPage } from './pages/strategy/StrategiesPage';
 import { StrategyPage } from './pages/strategy/StrategyPage';
@@ -25,6 +30,8 @@ const REQUIRED: Partial<Record<RouteId, string>> = {
   users: 'users.manage',
   audit: 'audit.read',
   imports: 'imports.run',
+  outbox: 'mail.outbox',
+  agenda: 'reporting.review',
 };
 
 /** Picks the screen from the path; signed-out people are sent to sign in, then brought back. */
@@ -86,6 +93,16 @@ function Screen({ route, params }: { route: RouteId; params: RouteParams }) {
       return <ObservatoryPage />;
     case 'imports':
       return <ImportPage />;
+    case 'reporting':
+      return <ReportingPage />;
+    case 'cycle':
+      return <CyclePage key={params.id} id={params.id ?? ''} />;
+    case 'report':
+      return <ReportPage key={params.id} id={params.id ?? ''} />;
+    case 'agenda':
+      return <AgendaPage />;
+    case 'outbox':
+      return <OutboxPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

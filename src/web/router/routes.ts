@@ -13,6 +13,11 @@ export type RouteId =
   | 'budget'
   | 'observatory'
   | 'imports'
+  | 'reporting'
+  | 'cycle'
+  | 'report'
+  | 'agenda'
+  | 'outbox'
   | 'notFound';
 
 type Known = Exclude<RouteId, 'notFound'>;
@@ -32,6 +37,11 @@ const PATHS: Record<Known, string> = {
   budget: '/budget',
   observatory: '/observatory',
   imports: '/imports',
+  reporting: '/reporting',
+  cycle: '/reporting/cycles/:id',
+  report: '/reporting/reports/:id',
+  agenda: '/reporting/agenda',
+  outbox: '/admin/outbox',
 };
 
 export type RouteParams = Record<string, string>;

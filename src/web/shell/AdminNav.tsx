@@ -11,6 +11,7 @@ export function AdminNav({ route }: { route: RouteId }) {
     { route: 'organizations' as const, ability: 'organizations.manage', label: t('orgs.title') },
     { route: 'users' as const, ability: 'users.manage', label: t('users.title') },
     { route: 'audit' as const, ability: 'audit.read', label: t('audit.title') },
+    { route: 'outbox' as const, ability: 'mail.outbox', label: t('outbox.title') },
   ].filter((entry) => can(entry.ability));
   return (
     <nav className="sub-nav" aria-label={t('nav.administration')}>

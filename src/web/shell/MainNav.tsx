@@ -7,7 +7,7 @@ import { firstAdminRoute } from './admin-routes';
 type Entry =
   | {
       kind: 'link';
-      route: Exclude<RouteId, 'notFound' | 'strategy' | 'indicator'>;
+      route: Exclude<RouteId, 'notFound' | 'strategy' | 'indicator' | 'cycle' | 'report'>;
       label: string;
       current: boolean;
     }
@@ -21,7 +21,8 @@ export function MainNav({ route }: { route: RouteId }) {
   const { t } = useI18n();
   const session = useSession();
   const admin = firstAdminRoute(session.can);
-  const inAdmin = route === 'organizations' || route === 'users' || route === 'audit';
+  const inAdmin = route === 'organizations' || route === 'users' || route === 'audit' || route === 'outbox';
+  const canReport = ['reporting.manage', 'reporting.report', 'reporting.review'].some(session.can);
   const entries: Entry[] = [
     { kind: 'link', route: 'home', label: t('nav.home'), current: route === 'home' },
     {
@@ -37,7 +38,14 @@ export function MainNav({ route }: { route: RouteId }) {
       current: route === 'indicators' || route === 'indicator',
     },
     { kind: 'link', route: 'budget', label: t('nav.budget'), current: route === 'budget' },
-    { kind: 'soon', label: t('nav.reporting') },
+    canReport
+      ? {
+          kind: 'link',
+          route: 'reporting',
+          label: t('nav.reporting'),
+          current: route === 'reporting' || route === 'cycle' || route === 'report' || route === 'agenda',
+        }
+      : { kind: 'soon', label: t('nav.reporting') },
     { kind: 'soon', label: t('nav.agreements') },
     { kind: 'soon', label: t('nav.calls') },
     { kind: 'soon', label: t('nav.consultation') },

@@ -1,12 +1,13 @@
 import type { RouteId } from '../router/routes';
 
-type AdminRoute = Extract<RouteId, 'organizations' | 'users' | 'audit'>;
+type AdminRoute = Extract<RouteId, 'organizations' | 'users' | 'audit' | 'outbox'>;
 
 /** Each administration screen and the ability that opens it (the server checks again on every call). */
 export const ADMIN_ROUTES: { route: AdminRoute; ability: string }[] = [
   { route: 'organizations', ability: 'organizations.manage' },
   { route: 'users', ability: 'users.manage' },
   { route: 'audit', ability: 'audit.read' },
+  { route: 'outbox', ability: 'mail.outbox' },
 ];
 
 /** The first administration screen the person may open, or null when they may open none. */
