@@ -52,9 +52,23 @@ function invalid(text: unknown): DomainError {
   return new DomainError('period.invalid', { field: 'period', value: text });
 }
 
+// Parsed periods, by their text: a plan evaluation asks for the same few periods tens of thousands of times.
+// Periods are immutable values, so sharing them is safe; the cache is bounded so it cannot grow without end.
+const parsed = new Map<string, Period>();
+const PARSED_CACHE_SIZE = 10_000;
+
 /** Parses a period string; throws `period.invalid` for anything else, including impossible dates. */
 export function parsePeriod(text: string): Period {
   if (typeof text !== 'string') throw invalid(text);
+  const cached = parsed.get(text);
+  if (cached) return cached;
+  const period = Object.freeze(parseUncached(text));
+  if (parsed.size >= PARSED_CACHE_SIZE) parsed.clear();
+  parsed.set(text, period);
+  return period;
+}
+
+function parseUncached(text: string): Period {
   for (const [kind, pattern] of PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;

@@ -59,10 +59,11 @@ export interface TreeNode {
   level: string;
   title: I18nText;
   weight: number;
-  owner: string | null;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  state: string | null;
+  /** The tree leaves these out when unknown. */
+  owner?: string | null;
+  plannedStart?: string | null;
+  plannedEnd?: string | null;
+  state?: string | null;
   version: number;
   progress: number | null;
   performance: number | null;
@@ -281,4 +282,46 @@ export interface GovernanceBody {
 export interface ReportingLine {
   organization: string;
   reviewer: string;
+}
+
+/** One change to a plan: a new target version of an indicator, or a new weight of a node. */
+export interface PlanChange {
+  kind: 'target' | 'weight';
+  subject: string;
+  at: string;
+  version?: number;
+  reason?: string;
+  effectiveFrom?: string;
+  from?: number;
+  to?: number;
+  createdBy: string | null;
+}
+
+export interface PlanTarget {
+  version: number;
+  baseline: TargetPoint | null;
+  milestones: TargetPoint[] | null;
+  final: TargetPoint | null;
+  effectiveFrom: string;
+}
+
+/** The plan as of two dates, side by side. */
+export interface PlanComparison {
+  strategy: string;
+  from: string;
+  to: string;
+  targets: {
+    indicator: string;
+    name: I18nText;
+    from: PlanTarget | null;
+    to: PlanTarget | null;
+    changes: {
+      version: number;
+      reason: string;
+      effectiveFrom: string;
+      createdAt: string;
+      createdBy: string | null;
+    }[];
+  }[];
+  weights: { node: string; from: number; to: number; at: string; by: string | null }[];
 }

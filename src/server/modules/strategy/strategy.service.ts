@@ -26,7 +26,12 @@ export async function getStrategy(ctx: Ctx, code: string): Promise<repo.Strategy
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** A node as the tree endpoint shows it: its stored fields, and what was computed for it. */
-export interface TreeNode extends Omit<repo.TreeNodeRow, 'id' | 'parentId' | 'position'> {
+export interface TreeNode
+  extends Omit<
+      repo.TreeNodeRow,
+      'id' | 'parentId' | 'position' | 'owner' | 'plannedStart' | 'plannedEnd' | 'state'
+    >,
+    Partial<Pick<repo.TreeNodeRow, 'owner' | 'plannedStart' | 'plannedEnd' | 'state'>> {
   progress: number | null;
   performance: number | null;
   status: string;
@@ -100,10 +105,11 @@ export async function getTree(
       level: node.level,
       title: node.title,
       weight: node.weight,
-      owner: node.owner,
-      plannedStart: node.plannedStart,
-      plannedEnd: node.plannedEnd,
-      state: node.state,
+      // Optional facts are left out when unknown rather than sent as null: trees reach tens of thousands of nodes.
+      ...(node.owner !== null && { owner: node.owner }),
+      ...(node.plannedStart !== null && { plannedStart: node.plannedStart }),
+      ...(node.plannedEnd !== null && { plannedEnd: node.plannedEnd }),
+      ...(node.state !== null && { state: node.state }),
       version: node.version,
       progress: result.progress,
       performance: result.performance,
