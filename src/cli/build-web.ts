@@ -1,39 +1,57 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-function newestMtime(dir: string): number {
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SOURCES = path.join(ROOT, 'src/web');
+const BUILT = path.join(ROOT, 'dist/web/index.html');
+/** What the web build reads besides src/web: a change there must rebuild too. */
+const ALSO = [
+  'vite.config.ts',
+  'tsconfig.json',
+  'src/domain/i18n.ts',
+  'src/domain/periods.ts',
+  'src/domain/errors.ts',
+].map((file) => path.join(ROOT, file));
+
+function newestUnder(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+    newest = Math.max(newest, entry.isDirectory() ? newestUnder(full) : statSync(full).mtimeMs);
   }
   return newest;
 }
 
-/** True when the web build is missing or older than a file under src/web. */
-export function webBuildIsStale(root = process.cwd()): boolean {
-  const index = path.join(root, 'dist/web/index.html');
-  let built = 0;
-  try {
-    built = statSync(index).mtimeMs;
-  } catch {
-    return true;
-  }
-  const sources = Math.max(
-    newestMtime(path.join(root, 'src/web')),
-    statSync(path.join(root, 'src/domain/i18n.ts')).mtimeMs,
-    statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+/** True when dist/web is missing or older than any file it is built from. */
+export function webBuildIsStale(): boolean {
+  if (!existsSync(BUILT)) return true;
+  const newestSource = Math.max(
+    newestUnder(SOURCES),
+    ...ALSO.filter(existsSync).map((f) => statSync(f).mtimeMs),
   );
-  return sources > built;
+  return statSync(BUILT).mtimeMs < newestSource;
 }
 
-/** Builds the back office with Vite when its build is stale; quick no-op otherwise. */
-export async function buildWebIfStale(
-  root = process.cwd(),
-  log: (line: string) => void = console.log,
-): Promise<void> {
-  if (!webBuildIsStale(root)) return;
+/**
+ * Builds the back office with Vite's own API when its build is stale (a quick no-op otherwise). Always a
+ * production build: under a test runner NODE_ENV is 'test', and Vite would bundle React's development build.
+ */
+export async function buildWebIfStale(log: (line: string) => void = console.log): Promise<boolean> {
+  if (!webBuildIsStale()) return false;
   log('building the web interface…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(ROOT, 'vite.config.ts'),
+      root: SOURCES,
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  return true;
 }
