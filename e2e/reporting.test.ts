@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../src/web/i18n/ar.json';
@@ -6,6 +7,11 @@ import { hasChromium, launchBrowser, screenshotPath } from './browser';
 import { html, type Server, seriousViolations, signIn, startSeededServer } from './pages';
 
 const MN = '/api/strategies/MN2013';
+/** A minimal PDF, built here: the server judges the type by its first bytes. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 const fill = (template: string, params: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 const figure = (locale: string, value: number) =>
@@ -273,6 +279,39 @@ describe.skipIf(!hasChromium)('a reporting cycle in Chromium, in Arabic and Fren
       await form.getByLabel(ar.explanation.correctiveAction).fill('مسطرة مستعجلة مع الأكاديميات الجهوية.');
     }
     await explanation('indicator:MN-I28').getByLabel(ar.explanation.escalate).check();
+
+    // Evidence: a small PDF goes up as the raw body, is listed with its type and size, and downloads.
+    const evidence = reporter.getByRole('region', { name: ar.attachments.title });
+    const fileInput = evidence.getByLabel(ar.attachments.add);
+    await fileInput.setInputFiles({ name: 'genie-2010.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await evidence.getByRole('button', { name: ar.attachments.upload }).click();
+    await reporter
+      .getByRole('status')
+      .filter({ hasText: fill(ar.attachments.added, { filename: 'genie-2010.pdf' }) })
+      .waitFor();
+    const row = evidence.getByRole('row').filter({ hasText: 'genie-2010.pdf' });
+    await row.getByRole('cell', { name: ar.attachments.types.pdf }).waitFor();
+    const link = row.getByRole('link', {
+      name: fill(ar.attachments.download, { filename: 'genie-2010.pdf' }),
+    });
+    const [download] = await Promise.all([reporter.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('genie-2010.pdf');
+    expect(readFileSync(await download.path()).equals(PDF)).toBe(true);
+
+    // A text file named .pdf is refused by its bytes, and the message says what it really is.
+    await fileInput.setInputFiles({
+      name: 'faux.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('ceci n’est pas un PDF\n'),
+    });
+    await evidence.getByRole('button', { name: ar.attachments.upload }).click();
+    await evidence
+      .getByText(fill(ar.attachments.wrongType, { detected: ar.attachments.detected.text }))
+      .waitFor();
+    expect(await evidence.getByRole('row').count()).toBe(2);
+    await evidence.screenshot({ path: screenshotPath('report-attachments-ar') });
+    expect(await seriousViolations(reporter)).toEqual([]);
+
     await reporter.getByRole('button', { name: ar.reporting.submit }).click();
     await reporter.getByRole('status').filter({ hasText: ar.reporting.submitted }).waitFor();
     await reporter.locator('.page-header').getByText(ar.reporting.state.submitted).waitFor();
@@ -296,6 +335,13 @@ describe.skipIf(!hasChromium)('a reporting cycle in Chromium, in Arabic and Fren
       .getByRole('region', { name: fr.explanation.listTitle })
       .getByText(fr.explanation.escalated)
       .waitFor();
+    // The reviewer sees the evidence, read-only.
+    const evidence = reviewer.getByRole('region', { name: fr.attachments.title });
+    await evidence
+      .getByRole('link', { name: fill(fr.attachments.download, { filename: 'genie-2010.pdf' }) })
+      .waitFor();
+    expect(await evidence.locator('input[type="file"]').count()).toBe(0);
+    expect(await evidence.getByRole('button').count()).toBe(0);
     await reviewer.screenshot({ path: screenshotPath('report-review-fr'), fullPage: true });
     expect(await seriousViolations(reviewer)).toEqual([]);
 
@@ -362,7 +408,8 @@ describe.skipIf(!hasChromium)('a reporting cycle in Chromium, in Arabic and Fren
       .getByRole('table', { name: fr.reporting.history })
       .getByRole('row')
       .filter({ has: office.locator('code', { hasText: /^MEN$/ }) });
-    expect(await history.getByRole('cell').allTextContents()).toEqual(['0', '0', '1', '0', '1']);
+    // The history table loads after the completeness table: wait for it rather than read it at once.
+    await expect.poll(() => history.getByRole('cell').allTextContents()).toEqual(['0', '0', '1', '0', '1']);
     await office.screenshot({ path: screenshotPath('reporting-cycle-approved-fr'), fullPage: true });
   });
 });

@@ -14,6 +14,7 @@ import { LoginPage } from './pages/LoginPage';
 import { ObservatoryPage } from './pages/observatory/ObservatoryPage';
 import { AgendaPage } from './pages/reporting/AgendaPage';
 import { CyclePage } from './pages/reporting/CyclePage';
+import { ReasonsPage } from './pages/reporting/ReasonsPage';
 import { ReportingPage } from './pages/reporting/ReportingPage';
 import { ReportPage } from './pages/reporting/ReportPage';
 import { BudgetPage } from './pages/strategy/BudgetPage';
@@ -32,6 +33,7 @@ const REQUIRED: Partial<Record<RouteId, string>> = {
   imports: 'imports.run',
   outbox: 'mail.outbox',
   agenda: 'reporting.review',
+  reasons: 'reporting.manage',
 };
 
 /** Picks the screen from the path; signed-out people are sent to sign in, then brought back. */
@@ -101,6 +103,8 @@ function Screen({ route, params }: { route: RouteId; params: RouteParams }) {
       return <ReportPage key={params.id} id={params.id ?? ''} />;
     case 'agenda':
       return <AgendaPage />;
+    case 'reasons':
+      return <ReasonsPage />;
     case 'outbox':
       return <OutboxPage />;
     case 'notFound':

@@ -13,6 +13,8 @@ export interface Problem {
   code: string;
   detail?: string;
   errors?: ProblemFieldError[];
+  /** Details some errors carry, e.g. `detected` for a refused attachment type. */
+  params?: Record<string, unknown>;
 }
 
 /** A failed API call: the problem as the server sent it (or one made up for network failures). */

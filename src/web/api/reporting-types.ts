@@ -169,3 +169,18 @@ export interface CapturedMail {
   language: string | null;
   receivedAt: string;
 }
+
+/** The evidence types the server accepts, judged by the file's bytes. */
+export const ATTACHMENT_TYPES = ['pdf', 'png', 'jpeg', 'xlsx'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
+/** A file attached to a report as evidence (without its bytes). */
+export interface Attachment {
+  id: string;
+  filename: string;
+  type: AttachmentType;
+  size: number;
+  sha256: string;
+  uploader: { id: string; username: string } | null;
+  createdAt: string;
+}

@@ -22,6 +22,7 @@ describe('matchRoute', () => {
     ['/app/imports', 'imports'],
     ['/app/reporting', 'reporting'],
     ['/app/reporting/agenda', 'agenda'],
+    ['/app/reporting/reasons', 'reasons'],
     ['/app/reporting/cycles/0b1c', 'cycle'],
     ['/app/reporting/reports/0b1c', 'report'],
     ['/app/reporting/reports', 'notFound'],

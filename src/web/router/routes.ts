@@ -17,6 +17,7 @@ export type RouteId =
   | 'cycle'
   | 'report'
   | 'agenda'
+  | 'reasons'
   | 'outbox'
   | 'notFound';
 
@@ -41,6 +42,7 @@ const PATHS: Record<Known, string> = {
   cycle: '/reporting/cycles/:id',
   report: '/reporting/reports/:id',
   agenda: '/reporting/agenda',
+  reasons: '/reporting/reasons',
   outbox: '/admin/outbox',
 };
 

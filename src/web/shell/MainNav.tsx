@@ -43,7 +43,12 @@ export function MainNav({ route }: { route: RouteId }) {
           kind: 'link',
           route: 'reporting',
           label: t('nav.reporting'),
-          current: route === 'reporting' || route === 'cycle' || route === 'report' || route === 'agenda',
+          current:
+            route === 'reporting' ||
+            route === 'cycle' ||
+            route === 'report' ||
+            route === 'agenda' ||
+            route === 'reasons',
         }
       : { kind: 'soon', label: t('nav.reporting') },
     { kind: 'soon', label: t('nav.agreements') },

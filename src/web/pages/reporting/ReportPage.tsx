@@ -12,6 +12,7 @@ import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/history';
 import { href } from '../../router/routes';
+import { AttachmentsSection } from './AttachmentsSection';
 import { ReportingNav, ReportStateBadge } from './labels';
 import { ReportForm } from './ReportForm';
 import { ReportView } from './ReportView';
@@ -91,6 +92,7 @@ export function ReportPage({ id }: { id: string }) {
       ) : (
         <ReportView report={data} reasons={reasons.data?.items ?? []} />
       )}
+      <AttachmentsSection reportId={data.id} editable={data.abilities.edit} />
       {data.abilities.review && <ReviewPanel key={`review-${data.version}`} report={data} onDone={done} />}
       {data.abilities.reopen && <ReopenPanel key={`reopen-${data.version}`} report={data} onDone={done} />}
     </div>

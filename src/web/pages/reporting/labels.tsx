@@ -51,12 +51,13 @@ export function EvaluationBadge({ status }: { status: string }) {
 }
 
 /** Tabs between the reporting screens: cycles and reports, and the committee's agenda for reviewers. */
-export function ReportingNav({ current }: { current: 'reporting' | 'agenda' }) {
+export function ReportingNav({ current }: { current: 'reporting' | 'agenda' | 'reasons' }) {
   const { t } = useI18n();
   const { can } = useSession();
   const entries = [
     { route: 'reporting' as const, label: t('reporting.title'), show: true },
     { route: 'agenda' as const, label: t('agenda.title'), show: can('reporting.review') },
+    { route: 'reasons' as const, label: t('reasons.title'), show: can('reporting.manage') },
   ].filter((entry) => entry.show);
   return (
     <nav className="sub-nav" aria-label={t('nav.reporting')}>

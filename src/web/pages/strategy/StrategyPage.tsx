@@ -13,11 +13,12 @@ import { NotFoundPage } from '../ErrorPages';
 import { BudgetView } from './BudgetView';
 import { ExportSection } from './ExportSection';
 import { GovernanceSection } from './GovernanceSection';
+import { PlanVersionsSection } from './PlanVersionsSection';
 import { ProjectsSection } from './ProjectsSection';
 import { StrategySummary } from './StrategySummary';
 import { TreeSection } from './TreeSection';
 
-export const SECTIONS = ['tree', 'budget', 'projects', 'governance', 'export'] as const;
+export const SECTIONS = ['tree', 'budget', 'projects', 'governance', 'versions', 'export'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The tree's options live in the address, so a view "as of 31 December 2013" can be shared. */
@@ -82,6 +83,7 @@ export function StrategyPage({ code, section = 'tree' }: { code: string; section
     budget: t('strategy.sections.budget'),
     projects: t('strategy.sections.projects'),
     governance: t('strategy.sections.governance'),
+    versions: t('strategy.sections.versions'),
     export: t('strategy.sections.export'),
   };
   const title = localText(data.title, locale, data.code);
@@ -126,6 +128,7 @@ export function StrategyPage({ code, section = 'tree' }: { code: string; section
       {current === 'budget' && <BudgetView code={code} />}
       {current === 'projects' && <ProjectsSection code={code} />}
       {current === 'governance' && <GovernanceSection code={code} />}
+      {current === 'versions' && <PlanVersionsSection code={code} />}
       {current === 'export' && <ExportSection code={code} />}
     </div>
   );
