@@ -11,6 +11,7 @@ import {
 import { serverFailure } from '../../components/errors';
 import { Alert, ErrorSummary } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/fields';
+import { I18nTextFields, LOCALE_SUFFIX } from '../../components/I18nTextFields';
 import { Checks, CODE_PATTERN, isWebUrl, REGION_PATTERN } from '../../components/validation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { organizationNameText, organizationTypeLabels } from './labels';
@@ -208,35 +209,12 @@ export function OrganizationForm({ editing, organizations, onSaved, onCancel, on
             </p>
           )}
           <div className="form-grid form-grid-3">
-            <TextField
+            <I18nTextFields
               form={FORM}
-              name="name.fr"
-              label={t('common.inFrench')}
-              value={draft.nameFr}
-              onChange={set('nameFr')}
-              error={errors['name.fr']}
-              lang="fr"
-              dir="ltr"
-            />
-            <TextField
-              form={FORM}
-              name="name.ar"
-              label={t('common.inArabic')}
-              value={draft.nameAr}
-              onChange={set('nameAr')}
-              error={errors['name.ar']}
-              lang="ar"
-              dir="rtl"
-            />
-            <TextField
-              form={FORM}
-              name="name.en"
-              label={t('common.inEnglish')}
-              value={draft.nameEn}
-              onChange={set('nameEn')}
-              error={errors['name.en']}
-              lang="en"
-              dir="ltr"
+              name="name"
+              values={{ fr: draft.nameFr, ar: draft.nameAr, en: draft.nameEn }}
+              onChange={(locale) => set(`name${LOCALE_SUFFIX[locale]}`)}
+              errors={errors}
             />
           </div>
         </fieldset>

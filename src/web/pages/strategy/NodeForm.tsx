@@ -4,6 +4,7 @@ import { NODE_STATES, type TreeNode } from '../../api/strategy-types';
 import { serverFailure } from '../../components/errors';
 import { Alert, ErrorSummary } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/fields';
+import { I18nTextFields, LOCALE_SUFFIX } from '../../components/I18nTextFields';
 import { nodeStateLabels } from '../../components/labels';
 import { Checks, CODE_PATTERN } from '../../components/validation';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -145,35 +146,12 @@ export function NodeForm({ editing, title, onSubmit, onCancel }: Props) {
               {errors.title}
             </p>
           )}
-          <TextField
+          <I18nTextFields
             form={FORM}
-            name="title.fr"
-            label={t('common.inFrench')}
-            value={draft.titleFr}
-            onChange={set('titleFr')}
-            error={errors['title.fr']}
-            lang="fr"
-            dir="ltr"
-          />
-          <TextField
-            form={FORM}
-            name="title.ar"
-            label={t('common.inArabic')}
-            value={draft.titleAr}
-            onChange={set('titleAr')}
-            error={errors['title.ar']}
-            lang="ar"
-            dir="rtl"
-          />
-          <TextField
-            form={FORM}
-            name="title.en"
-            label={t('common.inEnglish')}
-            value={draft.titleEn}
-            onChange={set('titleEn')}
-            error={errors['title.en']}
-            lang="en"
-            dir="ltr"
+            name="title"
+            values={{ fr: draft.titleFr, ar: draft.titleAr, en: draft.titleEn }}
+            onChange={(locale) => set(`title${LOCALE_SUFFIX[locale]}`)}
+            errors={errors}
           />
         </fieldset>
         <div className="form-grid">
