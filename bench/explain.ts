@@ -37,7 +37,7 @@ export async function explainEndpointQueries(db: Queryable): Promise<string> {
   if (!strategy || !indicator) throw new Error('benchmark data missing');
   const captured: Captured[] = [];
   const r = (label: string) => recorder(label, captured);
-  await strategyRepo.findTreeNodes(r('findTreeNodes'), strategy.id);
+  await strategyRepo.findTreeNodes(r('findTreeNodes'), strategy.id, AS_OF);
   await strategyRepo.findIndicatorStates(r('findIndicatorStates'), strategy.id, AS_OF);
   await indicatorsRepo.findIndicator(r('findIndicator'), indicator.code);
   await indicatorsRepo.findTargetVersions(r('findTargetVersions'), indicator.id);

@@ -39,7 +39,7 @@ export async function benchTree(
         const strategy = await repo.findStrategy(raw, STRATEGY);
         if (!strategy) throw new Error(`no strategy ${STRATEGY}`);
         await Promise.all([
-          repo.findTreeNodes(raw, strategy.id),
+          repo.findTreeNodes(raw, strategy.id, AS_OF),
           repo.findIndicatorStates(raw, strategy.id, AS_OF),
         ]);
       },

@@ -12,7 +12,8 @@ export type DomainErrorCode =
   | 'growth.duplicate_year'
   | 'rollup.invalid_weight'
   | 'budget.invalid_amount'
-  | 'reported.unsupported_unit';
+  | 'reported.unsupported_unit'
+  | 'fiscal_calendar.invalid';
 
 /** Invalid input to a domain computation; `params` names the offending field and value. */
 export class DomainError extends Error {

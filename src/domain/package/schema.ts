@@ -109,6 +109,26 @@ export const StrategySchema = Type.Object(
         { ...closed, description: 'Status thresholds as shares of expected progress (e.g. 0.9 and 0.7).' },
       ),
     ),
+    fiscalCalendar: Type.Optional(
+      Type.Object(
+        {
+          startMonth: Type.Integer({
+            minimum: 1,
+            maximum: 12,
+            description: 'Month the fiscal year starts (1 = January).',
+          }),
+          namedBy: Enum(
+            ['start', 'end'] as const,
+            'A fiscal year straddling two calendar years is named by the year it starts or ends in.',
+          ),
+        },
+        {
+          ...closed,
+          description:
+            'Fiscal calendar of the reporting cycles (years, halves, quarters); absent: the calendar year.',
+        },
+      ),
+    ),
     source: Type.Optional(SourceSchema),
   },
   { ...closed, description: 'The strategy itself.' },

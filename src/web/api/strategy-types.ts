@@ -50,8 +50,15 @@ export interface Strategy {
   predecessor: string | null;
   successors: string[];
   statusThresholds: { onTrack: number; atRisk: number } | null;
+  fiscalCalendar: FiscalCalendar;
   source: Source | null;
   version: number;
+}
+
+/** The fiscal year reporting cycles follow: the month it starts, and the calendar year that names it. */
+export interface FiscalCalendar {
+  startMonth: number;
+  namedBy: 'start' | 'end';
 }
 
 export interface TreeNode {
@@ -323,5 +330,13 @@ export interface PlanComparison {
       createdBy: string | null;
     }[];
   }[];
-  weights: { node: string; from: number; to: number; at: string; by: string | null }[];
+  weights: {
+    node: string;
+    from: number;
+    to: number;
+    reason: string;
+    effectiveFrom: string;
+    at: string;
+    by: string | null;
+  }[];
 }

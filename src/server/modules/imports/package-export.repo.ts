@@ -6,7 +6,10 @@ export function findStrategyRow(db: Queryable, code: string) {
   return db.maybeOne<Record<string, unknown> & { id: string }>(
     `SELECT id, code, title, subtitle, description, vision, to_char(period_start, 'YYYY-MM-DD') AS "periodStart",
             to_char(period_end, 'YYYY-MM-DD') AS "periodEnd", state, levels, predecessor_code AS predecessor,
-            successor_codes AS successors, status_thresholds AS "statusThresholds", source, translations,
+            successor_codes AS successors, status_thresholds AS "statusThresholds",
+            CASE WHEN fiscal_year_start_month <> 1 THEN json_build_object('startMonth', fiscal_year_start_month,
+              'namedBy', fiscal_year_named_by) END AS "fiscalCalendar",
+            source, translations,
             budget_currency AS currency, budget_scale AS scale
        FROM strategies WHERE code = $1 AND deleted_at IS NULL`,
     [code],

@@ -79,18 +79,21 @@ export async function organizationIds(db: Queryable): Promise<Map<string, string
 export async function upsertStrategy(tx: Queryable, s: Record<string, unknown>): Promise<{ id: string }> {
   return tx.one(
     `INSERT INTO strategies (code, title, subtitle, description, vision, period_start, period_end, state, levels,
-                             predecessor_code, successor_codes, status_thresholds, source, translations,
-                             budget_currency, budget_scale)
+                             predecessor_code, successor_codes, status_thresholds, fiscal_year_start_month,
+                             fiscal_year_named_by, source, translations, budget_currency, budget_scale)
      SELECT x.code, x.title, x.subtitle, x.description, x.vision, x.period_start, x.period_end, x.state, x.levels,
-            x.predecessor, coalesce(x.successors, '{}'), x.thresholds, x.source, x.translations, x.currency, x.scale
+            x.predecessor, coalesce(x.successors, '{}'), x.thresholds, x.fiscal_start, x.fiscal_named, x.source,
+            x.translations, x.currency, x.scale
        FROM jsonb_to_record($1) AS x(code text, title jsonb, subtitle jsonb, description jsonb, vision jsonb,
             period_start date, period_end date, state text, levels jsonb, predecessor text, successors text[],
-            thresholds jsonb, source jsonb, translations jsonb, currency text, scale numeric)
+            thresholds jsonb, fiscal_start smallint, fiscal_named text, source jsonb, translations jsonb,
+            currency text, scale numeric)
      ON CONFLICT (code) WHERE deleted_at IS NULL DO UPDATE SET
        title = EXCLUDED.title, subtitle = EXCLUDED.subtitle, description = EXCLUDED.description,
        vision = EXCLUDED.vision, period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
        state = EXCLUDED.state, levels = EXCLUDED.levels, predecessor_code = EXCLUDED.predecessor_code,
        successor_codes = EXCLUDED.successor_codes, status_thresholds = EXCLUDED.status_thresholds,
+       fiscal_year_start_month = EXCLUDED.fiscal_year_start_month, fiscal_year_named_by = EXCLUDED.fiscal_year_named_by,
        source = EXCLUDED.source, translations = EXCLUDED.translations, budget_currency = EXCLUDED.budget_currency,
        budget_scale = EXCLUDED.budget_scale, version = strategies.version + 1, updated_at = now()
      RETURNING id`,

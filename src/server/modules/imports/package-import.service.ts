@@ -170,6 +170,8 @@ async function writePackage(
     predecessor: orNull(s.predecessor),
     successors: s.successors ?? [],
     thresholds: orNull(s.statusThresholds),
+    fiscal_start: s.fiscalCalendar?.startMonth ?? 1,
+    fiscal_named: s.fiscalCalendar?.namedBy ?? 'end',
     source: orNull(s.source),
     translations: orNull(pkg.translations),
     currency: orNull(pkg.budget?.currency),

@@ -1,4 +1,5 @@
-import { isValidPeriod, parseIsoDate, parsePeriod } from '../../../domain/periods';
+import { fiscalPeriod } from '../../../domain/fiscal-calendar';
+import { isValidPeriod, parseIsoDate } from '../../../domain/periods';
 import { actorUserId } from '../../access/actor';
 import { requirePermission } from '../../access/permissions';
 import type { Queryable } from '../../db/pool';
@@ -59,7 +60,8 @@ export async function openCycle(ctx: Ctx, input: CycleInput) {
     ]);
   }
   const errors: FieldError[] = [];
-  const period = isValidPeriod(input.period) ? parsePeriod(input.period) : null;
+  // A year, half-year or quarter is the strategy's fiscal one.
+  const period = isValidPeriod(input.period) ? fiscalPeriod(input.period, strategy.fiscalCalendar) : null;
   const lastYear = Number(strategy.periodEnd.slice(0, 4)) + EVALUATION_YEARS;
   if (!period) {
     errors.push({

@@ -29,19 +29,34 @@ export function findTargetVersions(db: Queryable, strategyId: string): Promise<T
   );
 }
 
+export interface WeightVersionRow {
+  node: string;
+  from: number;
+  to: number;
+  reason: string;
+  effectiveFrom: string;
+  at: string;
+  by: string | null;
+}
+
 /**
- * Changes of node weights, read from the audit trail (a weight has no version of its own): the node, the
- * weight before and after, when and by whom. `from`/`to` bound the day of the change, both included.
+ * Weight versions of the strategy's nodes: the weight before and after, the reason, the day it takes effect,
+ * when and by whom. `after`/`until` keep those taking effect after the first day and by the second.
  */
-export function findWeightChanges(db: Queryable, strategyId: string, from: string | null, to: string | null) {
-  return db.query<{ node: string; from: number; to: number; at: string; by: string | null }>(
-    `SELECT e.after->>'code' AS node, (e.before->>'weight')::float8 AS "from", (e.after->>'weight')::float8 AS "to",
-            e.at, u.username AS by
-       FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
-      WHERE e.action = 'plan_node.update' AND e.before->>'weight' IS DISTINCT FROM e.after->>'weight'
-        AND e.subject_id IN (SELECT id::text FROM plan_nodes WHERE strategy_id = $1)
-        AND ($2::date IS NULL OR e.at >= $2::date) AND ($3::date IS NULL OR e.at < $3::date + 1)
-      ORDER BY e.at, e.id`,
-    [strategyId, from, to],
+export function findWeightVersions(
+  db: Queryable,
+  strategyId: string,
+  after: string | null,
+  until: string | null,
+): Promise<WeightVersionRow[]> {
+  return db.query<WeightVersionRow>(
+    `SELECT n.code AS node, w.previous_weight::float8 AS "from", w.weight::float8 AS "to", w.reason,
+            to_char(w.effective_from, 'YYYY-MM-DD') AS "effectiveFrom", w.created_at AS at, u.username AS by
+       FROM node_weight_versions w JOIN plan_nodes n ON n.id = w.node_id
+       LEFT JOIN users u ON u.id = w.created_by
+      WHERE w.strategy_id = $1
+        AND ($2::date IS NULL OR w.effective_from > $2::date) AND ($3::date IS NULL OR w.effective_from <= $3::date)
+      ORDER BY w.effective_from, w.created_at`,
+    [strategyId, after, until],
   );
 }

@@ -27,6 +27,8 @@ const Weight = Type.Object({
   node: Type.String(),
   from: Type.Number(),
   to: Type.Number(),
+  reason: Type.String(),
+  effectiveFrom: Type.String(),
   at: Type.String(),
 });
 

@@ -45,7 +45,7 @@ export async function listPlanVersions(ctx: Ctx, code: string) {
   const strategy = await getStrategy(ctx, code);
   const [targets, weights] = await Promise.all([
     repo.findTargetVersions(ctx.db, strategy.id),
-    repo.findWeightChanges(ctx.db, strategy.id, null, null),
+    repo.findWeightVersions(ctx.db, strategy.id, null, null),
   ]);
   const items = [
     ...targets.map((v) => ({
@@ -60,6 +60,8 @@ export async function listPlanVersions(ctx: Ctx, code: string) {
       at: when(w.at),
       from: w.from,
       to: w.to,
+      reason: w.reason,
+      effectiveFrom: w.effectiveFrom,
       createdBy: w.by,
     })),
   ];
@@ -68,7 +70,7 @@ export async function listPlanVersions(ctx: Ctx, code: string) {
 
 /**
  * The plan as of `from` beside the plan as of `to`: each indicator whose target in force differs, with both
- * versions and the changes between (reason, author, dates); and the node weights changed between the two days.
+ * versions and the changes between (reason, author, dates); and the weight versions taking effect between them.
  */
 export async function comparePlanVersions(ctx: Ctx, code: string, from: string, to: string) {
   requirePermission(ctx.actor, 'internal.read');
@@ -76,7 +78,7 @@ export async function comparePlanVersions(ctx: Ctx, code: string, from: string, 
   const strategy = await getStrategy(ctx, code);
   const [rows, weights] = await Promise.all([
     repo.findTargetVersions(ctx.db, strategy.id),
-    repo.findWeightChanges(ctx.db, strategy.id, from, to),
+    repo.findWeightVersions(ctx.db, strategy.id, from, to),
   ]);
   const targets = [];
   for (const [indicator, versions] of byIndicator(rows)) {
@@ -96,6 +98,6 @@ export async function comparePlanVersions(ctx: Ctx, code: string, from: string, 
     from,
     to,
     targets,
-    weights: weights.map((w) => ({ node: w.node, from: w.from, to: w.to, at: when(w.at), by: w.by })),
+    weights: weights.map((w) => ({ ...w, at: when(w.at) })),
   };
 }

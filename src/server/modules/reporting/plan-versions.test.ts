@@ -28,7 +28,12 @@ beforeAll(async () => {
     method: 'PATCH',
     url: '/api/strategies/MN2013/nodes/M01',
     headers: admin.headers,
-    payload: { version: node.version, weight: 2 },
+    payload: {
+      version: node.version,
+      weight: 2,
+      reason: 'Broadband weighs more after the mid-term review',
+      effectiveFrom: '2012-01-01',
+    },
   });
   expect(weight.statusCode, weight.body).toBe(200);
 });
@@ -59,7 +64,16 @@ describe('plan versions', () => {
         ],
       },
     ]);
-    expect(body.weights).toEqual([expect.objectContaining({ node: 'M01', from: 1, to: 2, by: 'admin' })]);
+    expect(body.weights).toEqual([
+      expect.objectContaining({
+        node: 'M01',
+        from: 1,
+        to: 2,
+        by: 'admin',
+        effectiveFrom: '2012-01-01',
+        reason: 'Broadband weighs more after the mid-term review',
+      }),
+    ]);
   });
 
   it('before the new version takes effect, the two views agree', async () => {
@@ -68,6 +82,38 @@ describe('plan versions', () => {
     ).json();
     expect(body.targets).toEqual([]);
     expect(body.weights).toEqual([]);
+  });
+
+  it('a weight changed during execution is a plan version: refused without its reason, nothing written', async () => {
+    const node = (await get('/api/strategies/MN2013/nodes/M02')).json();
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/strategies/MN2013/nodes/M02',
+      headers: admin.headers,
+      payload: { version: node.version, weight: 3 },
+    });
+    expect(problem(response).errors).toEqual([
+      expect.objectContaining({ path: '/body/reason', code: 'plan_version.reason_required' }),
+    ]);
+    const after = (await get('/api/strategies/MN2013/nodes/M02')).json();
+    expect([after.weight, after.version]).toEqual([node.weight, node.version]);
+  });
+
+  it('the tree rolls up with the weights in force at its date', async () => {
+    const weightOf = async (asOf: string) => {
+      const tree = (await get(`/api/strategies/MN2013/tree?asOf=${asOf}`, null)).json();
+      const find = (nodes: { code: string; weight: number; children: never[] }[]): number | undefined => {
+        for (const n of nodes) {
+          if (n.code === 'M01') return n.weight;
+          const inner = find(n.children);
+          if (inner !== undefined) return inner;
+        }
+        return undefined;
+      };
+      return find(tree.nodes);
+    };
+    expect(await weightOf('2011-12-31')).toBe(1);
+    expect(await weightOf('2012-01-01')).toBe(2);
   });
 
   it('lists the changes, newest first', async () => {

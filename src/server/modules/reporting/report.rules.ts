@@ -1,9 +1,13 @@
-import { isValidPeriod, periodContains } from '../../../domain/periods';
+import { cycleCovers } from '../../../domain/fiscal-calendar';
+import { isValidPeriod } from '../../../domain/periods';
 import type { Queryable } from '../../db/pool';
 import type { FieldError } from '../../errors';
 import { dimsKey } from '../imports/package-import.service';
 import type { ReportContent } from './reporting.schema';
 import * as repo from './reports.repo';
+
+/** A cycle's period and the days it covers under its strategy's fiscal calendar. */
+type CycleDays = { period: string; periodStart: string; periodEnd: string };
 
 // The rules a report's content obeys beyond its JSON Schema: everything it names is in the assignment, every
 // figure is for a period inside the cycle's, broken down only by declared dimensions into known members.
@@ -14,7 +18,7 @@ const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && isValidPerio
 function checkItems(
   content: ReportContent,
   scope: repo.Scope,
-  cycle: { period: string },
+  cycle: CycleDays,
   base: string,
   errors: FieldError[],
 ) {
@@ -43,7 +47,7 @@ function checkItems(
     if (!nodes.has(t.node)) notAssigned(`${base}/transactions/${i}/node`, `node ${t.node}`);
     if (!isDay(t.date)) {
       errors.push({ path: `${base}/transactions/${i}/date`, code: 'date.invalid', message: 'not a day' });
-    } else if (!periodContains(cycle.period, t.date)) {
+    } else if (!cycleCovers(cycle, t.date)) {
       errors.push({
         path: `${base}/transactions/${i}/date`,
         code: 'period.outside_cycle',
@@ -65,7 +69,7 @@ async function checkFigures(
   db: Queryable,
   content: ReportContent,
   scope: repo.Scope,
-  cycle: { period: string },
+  cycle: CycleDays,
   base: string,
   errors: FieldError[],
 ) {
@@ -92,7 +96,7 @@ async function checkFigures(
         code: 'period.invalid',
         message: `"${f.period}" is not a period`,
       });
-    } else if (!periodContains(cycle.period, f.period)) {
+    } else if (!cycleCovers(cycle, f.period)) {
       errors.push({
         path: `${path}/period`,
         code: 'period.outside_cycle',
@@ -127,7 +131,7 @@ export async function checkContent(
   db: Queryable,
   content: ReportContent,
   scope: repo.Scope,
-  cycle: { period: string },
+  cycle: CycleDays,
   base: string,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];

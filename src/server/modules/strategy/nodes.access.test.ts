@@ -34,7 +34,11 @@ const get = (code: string, strategy = 'MN2013') =>
 const version = async (code: string) => (await get(code)).json().version as number;
 const send = (session: Session, method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: session.headers, ...(payload === undefined ? {} : { payload }) });
-const edit = async (session: Session, code: string, fields: Record<string, unknown> = { weight: 2 }) =>
+const edit = async (
+  session: Session,
+  code: string,
+  fields: Record<string, unknown> = { weight: 2, reason: 'Role matrix' },
+) =>
   (await send(session, 'PATCH', `${base}/${code}`, { version: await version(code), ...fields })).statusCode;
 const reorder = async (session: Session, code: string, parent: string, order = 1) =>
   (await send(session, 'POST', `${base}/${code}/move`, { parent, order, version: await version(code) }))

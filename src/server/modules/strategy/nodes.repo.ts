@@ -226,3 +226,23 @@ export async function findLineageTargets(db: Queryable, strategies: string[], no
   ]);
   return { nodes: new Set(found.map((r) => r.key)), strategies: new Set(known.map((r) => r.code)) };
 }
+
+/** A plan version of one node's weight: the new weight, the one it replaces, from when, and why. */
+export async function insertWeightVersion(
+  tx: Queryable,
+  v: {
+    strategyId: string;
+    nodeId: string;
+    weight: number;
+    previousWeight: number;
+    effectiveFrom: string;
+    reason: string;
+    userId: string | null;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO node_weight_versions (strategy_id, node_id, weight, previous_weight, effective_from, reason, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [v.strategyId, v.nodeId, v.weight, v.previousWeight, v.effectiveFrom, v.reason, v.userId],
+  );
+}

@@ -106,7 +106,21 @@ export const NodeInput = Type.Object(
 export type NodeInput = Static<typeof NodeInput>;
 
 export const NodePatch = Type.Object(
-  { ...editable, title: Type.Optional(I18nText), version: Version },
+  {
+    ...editable,
+    title: Type.Optional(I18nText),
+    reason: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        description: 'why the weight changes: required to re-weight a node of an adopted strategy',
+      }),
+    ),
+    effectiveFrom: Type.Optional(
+      Type.Unsafe<string>({ ...IsoDate, description: 'day a new weight takes effect (default: today)' }),
+    ),
+    version: Version,
+  },
   { additionalProperties: false, description: 'Fields to change; absent fields are kept, null clears' },
 );
 export type NodePatch = Static<typeof NodePatch>;

@@ -1,4 +1,4 @@
-import type { Actor } from '../../access/actor';
+import { type Actor, actorUserId } from '../../access/actor';
 import { can, requirePermission } from '../../access/permissions';
 import type { Queryable } from '../../db/pool';
 import { AppError, type FieldError, forbidden, invalid, notFound, versionConflict } from '../../errors';
@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service';
 import * as repo from './nodes.repo';
 import { applyEdits, placeNewNode } from './nodes.rules';
 import type { NodeInput, NodePatch, PlanNode } from './nodes.schema';
-import { getStrategy } from './strategy.service';
+import { getStrategy, today } from './strategy.service';
 
 /** A strategy office scoped to an organization edits only what that organization (or one below it) owns. */
 export function assertScope(actor: Actor, ...ownerIds: (string | null)[]): void {
@@ -100,12 +100,32 @@ export async function updateNode(ctx: Ctx, code: string, nodeCode: string, patch
     assertScope(ctx.actor, current.ownerId);
     const before = await loadDetail(tx, strategy.id, nodeCode);
     if (current.version !== patch.version) throw versionConflict(before);
-    const { version: _version, ...edits } = patch;
+    const { version: _version, reason, effectiveFrom, ...edits } = patch;
     const errors: FieldError[] = [];
     const { fields, contributorIds } = await applyEdits(tx, strategy, current, edits, errors);
+    // Once a strategy is in force, a new weight is a plan version: it needs its reason.
+    const reweighted = strategy.state !== 'draft' && Number(fields.weight) !== Number(current.weight);
+    if (reweighted && !reason?.trim()) {
+      errors.push({
+        path: '/body/reason',
+        code: 'plan_version.reason_required',
+        message: 'say why the weight changes',
+      });
+    }
     if (errors.length) throw invalid(errors);
     if (fields.ownerId !== current.ownerId) assertScope(ctx.actor, fields.ownerId);
     await repo.updateNodeFields(tx, current.id, fields);
+    if (reweighted) {
+      await repo.insertWeightVersion(tx, {
+        strategyId: strategy.id,
+        nodeId: current.id,
+        weight: fields.weight,
+        previousWeight: current.weight,
+        effectiveFrom: effectiveFrom ?? today(),
+        reason: reason!.trim(),
+        userId: actorUserId(ctx.actor),
+      });
+    }
     await saveOrganizations(tx, strategy.id, current.id, fields.ownerId, contributorIds);
     const after = await loadDetail(tx, strategy.id, nodeCode);
     await recordAudit(tx, ctx.actor, {
@@ -113,7 +133,12 @@ export async function updateNode(ctx: Ctx, code: string, nodeCode: string, patch
       subjectType: 'plan_node',
       subjectId: current.id,
       before: snapshot(before),
-      after: snapshot(after),
+      after: reweighted
+        ? {
+            ...snapshot(after),
+            weightVersion: { reason: reason!.trim(), effectiveFrom: effectiveFrom ?? today() },
+          }
+        : snapshot(after),
     });
     return after;
   });

@@ -209,6 +209,7 @@ describe('plan nodes: editing and deleting', () => {
       title: { fr: 'Généraliser les usages', en: 'Spread the uses' },
       description: { en: 'Edited' },
       weight: 2.5,
+      reason: 'Uses weigh more than planned',
       owner: 'ANRT',
       contributors: ['CGEM'],
       plannedStart: '2009-06-01',
@@ -260,9 +261,12 @@ describe('plan nodes: editing and deleting', () => {
 
   it('an edit with a stale version gets 409 with the current node and changes nothing', async () => {
     const m08 = await node('M08');
-    expect((await send('PATCH', `${base}/M08`, { version: m08.version, weight: 3 })).statusCode).toBe(200);
+    expect(
+      (await send('PATCH', `${base}/M08`, { version: m08.version, weight: 3, reason: 'Re-weighted' }))
+        .statusCode,
+    ).toBe(200);
     const before = await snapshot();
-    const stale = await send('PATCH', `${base}/M08`, { version: m08.version, weight: 0 });
+    const stale = await send('PATCH', `${base}/M08`, { version: m08.version, weight: 0, reason: 'Stale' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({
       code: 'version_conflict',

@@ -14,6 +14,7 @@ export interface StrategyRow {
   predecessor: string | null;
   successors: string[];
   statusThresholds: { onTrack: number; atRisk: number } | null;
+  fiscalCalendar: { startMonth: number; namedBy: 'start' | 'end' };
   source: Record<string, unknown> | null;
   translations: Record<string, unknown> | null;
   version: number;
@@ -25,7 +26,9 @@ const COLUMNS = `s.id, s.code, s.title, s.subtitle, s.description, s.vision,
   s.state, s.levels, s.predecessor_code AS predecessor,
   ARRAY(SELECT DISTINCT c FROM unnest(s.successor_codes || ARRAY(
     SELECT n.code FROM strategies n WHERE n.predecessor_code = s.code AND n.deleted_at IS NULL)) AS c ORDER BY c) AS successors,
-  s.status_thresholds AS "statusThresholds", s.source, s.translations, s.version`;
+  s.status_thresholds AS "statusThresholds",
+  json_build_object('startMonth', s.fiscal_year_start_month, 'namedBy', s.fiscal_year_named_by) AS "fiscalCalendar",
+  s.source, s.translations, s.version`;
 
 export function findStrategies(db: Queryable, includeDrafts: boolean): Promise<StrategyRow[]> {
   return db.query<StrategyRow>(
@@ -35,10 +38,31 @@ export function findStrategies(db: Queryable, includeDrafts: boolean): Promise<S
   );
 }
 
-export function findStrategy(db: Queryable, code: string): Promise<StrategyRow | null> {
+export function findStrategy(db: Queryable, code: string, forUpdate = false): Promise<StrategyRow | null> {
   return db.maybeOne<StrategyRow>(
-    `SELECT ${COLUMNS} FROM strategies s WHERE s.code = $1 AND s.deleted_at IS NULL`,
+    `SELECT ${COLUMNS} FROM strategies s WHERE s.code = $1 AND s.deleted_at IS NULL ${forUpdate ? 'FOR UPDATE' : ''}`,
     [code],
+  );
+}
+
+export async function hasReportingCycles(db: Queryable, strategyId: string): Promise<boolean> {
+  const row = await db.one<{ found: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM reporting_cycles WHERE strategy_id = $1) AS found',
+    [strategyId],
+  );
+  return row.found;
+}
+
+export async function updateFiscalCalendar(
+  tx: Queryable,
+  strategyId: string,
+  calendar: { startMonth: number; namedBy: 'start' | 'end' },
+): Promise<void> {
+  await tx.query(
+    `UPDATE strategies SET fiscal_year_start_month = $2, fiscal_year_named_by = $3,
+            version = version + 1, updated_at = now()
+      WHERE id = $1`,
+    [strategyId, calendar.startMonth, calendar.namedBy],
   );
 }
 
@@ -57,15 +81,28 @@ export interface TreeNodeRow {
   version: number;
 }
 
-export function findTreeNodes(db: Queryable, strategyId: string): Promise<TreeNodeRow[]> {
+/**
+ * The strategy's nodes with the weight in force at `asOf`: the latest weight version effective by then, else
+ * the weight before the node's first version, else the node's own (never re-weighted).
+ */
+export function findTreeNodes(db: Queryable, strategyId: string, asOf: string): Promise<TreeNodeRow[]> {
   return db.query<TreeNodeRow>(
-    `SELECT n.id, n.code, n.parent_id AS "parentId", n.level, n.position, n.title, n.weight, o.code AS owner,
+    `WITH in_force AS (
+       SELECT DISTINCT ON (node_id) node_id, weight FROM node_weight_versions
+        WHERE strategy_id = $1 AND effective_from <= $2::date
+        ORDER BY node_id, effective_from DESC, created_at DESC),
+     original AS (
+       SELECT DISTINCT ON (node_id) node_id, previous_weight FROM node_weight_versions
+        WHERE strategy_id = $1 ORDER BY node_id, effective_from, created_at)
+     SELECT n.id, n.code, n.parent_id AS "parentId", n.level, n.position, n.title,
+            COALESCE(f.weight, g.previous_weight, n.weight) AS weight, o.code AS owner,
             to_char(n.planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(n.planned_end, 'YYYY-MM-DD') AS "plannedEnd",
             n.state, n.version
        FROM plan_nodes n LEFT JOIN organizations o ON o.id = n.owner_id
+       LEFT JOIN in_force f ON f.node_id = n.id LEFT JOIN original g ON g.node_id = n.id
       WHERE n.strategy_id = $1 AND n.deleted_at IS NULL
       ORDER BY n.position, n.code`,
-    [strategyId],
+    [strategyId, asOf],
   );
 }
 

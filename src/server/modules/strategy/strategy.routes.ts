@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../context';
 import { ProblemResponses, StringEnum } from '../../schemas';
 import type { App } from '../../types';
-import { IsoDate, Strategy, Tree } from './strategy.schema';
+import { setFiscalCalendar } from './fiscal-calendar.service';
+import { FiscalCalendar, IsoDate, Strategy, Tree } from './strategy.schema';
 import { getStrategy, getTree, listStrategies } from './strategy.service';
 
 const tags = ['strategies'];
@@ -51,5 +52,21 @@ export default async function strategyRoutes(app: App) {
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
     (request) => getTree(ctxOf(app, request), request.params.code, request.query),
+  );
+
+  app.put(
+    '/api/strategies/:code/fiscal-calendar',
+    {
+      schema: {
+        tags,
+        summary: 'Set the fiscal calendar the strategy’s reporting cycles follow (before its first cycle)',
+        params: CodeParams,
+        body: Type.Composite([FiscalCalendar, Type.Object({ version: Type.Integer({ minimum: 1 }) })], {
+          additionalProperties: false,
+        }),
+        response: { 200: Strategy, ...ProblemResponses },
+      },
+    },
+    (request) => setFiscalCalendar(ctxOf(app, request), request.params.code, request.body),
   );
 }

@@ -6,6 +6,23 @@ export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', descript
 export const StatusName = StringEnum(STATUSES);
 const StatusCounts = Type.Record(Type.String(), Type.Integer());
 
+export const FiscalCalendar = Type.Object(
+  {
+    startMonth: Type.Integer({
+      minimum: 1,
+      maximum: 12,
+      description: 'month the fiscal year starts (1 = January)',
+    }),
+    namedBy: StringEnum(
+      ['start', 'end'] as const,
+      {
+        description: 'a fiscal year straddling two calendar years is named by the year it starts or ends in',
+      } as never,
+    ),
+  },
+  { additionalProperties: false, description: 'the fiscal calendar its reporting cycles follow' },
+);
+
 export const Strategy = Type.Object({
   code: Type.String(),
   title: I18nText,
@@ -19,6 +36,7 @@ export const Strategy = Type.Object({
   predecessor: Nullable(Type.String()),
   successors: Type.Array(Type.String()),
   statusThresholds: Nullable(Type.Object({ onTrack: Type.Number(), atRisk: Type.Number() })),
+  fiscalCalendar: FiscalCalendar,
   source: Nullable(Type.Record(Type.String(), Type.Unknown())),
   translations: Nullable(Type.Record(Type.String(), Type.Unknown())),
   version: Type.Integer(),

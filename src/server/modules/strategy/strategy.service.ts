@@ -54,7 +54,7 @@ export async function getTree(
   const strategy = await getStrategy(ctx, code);
   const asOf = options.asOf ?? today();
   const [nodes, indicators] = await Promise.all([
-    repo.findTreeNodes(ctx.db, strategy.id),
+    repo.findTreeNodes(ctx.db, strategy.id, asOf),
     repo.findIndicatorStates(ctx.db, strategy.id, asOf),
   ]);
   const thresholds = strategy.statusThresholds ?? DEFAULT_STATUS_THRESHOLDS;

@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import { fiscalPeriod } from '../../../domain/fiscal-calendar';
 import { api } from '../../api/client';
 import type { Cycle } from '../../api/reporting-types';
 import type { Strategy } from '../../api/strategy-types';
 import { serverFailure } from '../../components/errors';
 import { Alert, ErrorSummary } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/fields';
+import { useFormat } from '../../components/format';
 import { localText } from '../../components/LocalText';
 import { Checks } from '../../components/validation';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -24,7 +26,14 @@ export function OpenCycleForm({
   onCancel(): void;
 }) {
   const { t, locale } = useI18n();
+  const format = useFormat();
   const [draft, setDraft] = useState({ strategy: '', period: '', dueDate: '' });
+  // The days the period covers under the chosen strategy's fiscal calendar, shown before the call goes out.
+  const chosen = strategies.find((s) => s.code === draft.strategy);
+  const covered =
+    chosen && PERIOD.test(draft.period.trim())
+      ? fiscalPeriod(draft.period.trim(), chosen.fiscalCalendar)
+      : null;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -94,6 +103,11 @@ export function OpenCycleForm({
             spellCheck={false}
             required
           />
+          {covered && (
+            <p className="muted small" aria-live="polite">
+              {t('fiscal.covers', { start: format.date(covered.start), end: format.date(covered.end) })}
+            </p>
+          )}
           <TextField
             form={FORM}
             name="dueDate"

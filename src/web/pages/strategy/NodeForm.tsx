@@ -18,6 +18,8 @@ const ORDER = [
   'title.ar',
   'title.en',
   'weight',
+  'reason',
+  'effectiveFrom',
   'plannedStart',
   'plannedEnd',
   'state',
@@ -29,6 +31,8 @@ interface Draft {
   titleAr: string;
   titleEn: string;
   weight: string;
+  reason: string;
+  effectiveFrom: string;
   plannedStart: string;
   plannedEnd: string;
   state: string;
@@ -41,13 +45,15 @@ function draftOf(node: TreeNode | null): Draft {
     titleAr: node?.title.ar ?? '',
     titleEn: node?.title.en ?? '',
     weight: node ? String(node.weight) : '1',
+    reason: '',
+    effectiveFrom: '',
     plannedStart: node?.plannedStart ?? '',
     plannedEnd: node?.plannedEnd ?? '',
     state: node?.state ?? '',
   };
 }
 
-function fieldsOf(draft: Draft): NodeFields {
+function fieldsOf(draft: Draft, reweighted: boolean): NodeFields {
   const title: I18nText = {};
   if (draft.titleFr.trim()) title.fr = draft.titleFr.trim();
   if (draft.titleAr.trim()) title.ar = draft.titleAr.trim();
@@ -58,6 +64,8 @@ function fieldsOf(draft: Draft): NodeFields {
     plannedStart: draft.plannedStart || null,
     plannedEnd: draft.plannedEnd || null,
     state: draft.state || null,
+    ...(reweighted && draft.reason.trim() ? { reason: draft.reason.trim() } : {}),
+    ...(reweighted && draft.effectiveFrom ? { effectiveFrom: draft.effectiveFrom } : {}),
   };
 }
 
@@ -78,6 +86,10 @@ export function NodeForm({ editing, title, onSubmit, onCancel }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const states = nodeStateLabels(t);
+  // A new weight for an existing node is a plan version: say why and from when (the server requires the reason
+  // once the strategy is adopted).
+  const reweighted =
+    editing !== null && draft.weight.trim() !== '' && Number(draft.weight) !== editing.weight;
   const set = (field: keyof Draft) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [field]: event.target.value }));
 
@@ -104,7 +116,7 @@ export function NodeForm({ editing, title, onSubmit, onCancel }: Props) {
     if (!checks.ok) return;
     setBusy(true);
     try {
-      await onSubmit(fieldsOf(draft), draft.code.trim());
+      await onSubmit(fieldsOf(draft, reweighted), draft.code.trim());
     } catch (error) {
       const outcome = serverFailure(t, error, ORDER);
       setErrors(outcome.errors);
@@ -168,6 +180,29 @@ export function NodeForm({ editing, title, onSubmit, onCancel }: Props) {
             error={errors.weight}
             inputMode="decimal"
           />
+          {reweighted && (
+            <>
+              <TextField
+                form={FORM}
+                name="reason"
+                label={t('nodes.weightReason')}
+                hint={t('nodes.weightReasonHint')}
+                value={draft.reason}
+                onChange={set('reason')}
+                error={errors.reason}
+              />
+              <TextField
+                form={FORM}
+                name="effectiveFrom"
+                type="date"
+                label={t('nodes.weightEffectiveFrom')}
+                hint={t('nodes.weightEffectiveFromHint')}
+                value={draft.effectiveFrom}
+                onChange={set('effectiveFrom')}
+                error={errors.effectiveFrom}
+              />
+            </>
+          )}
           <SelectField
             form={FORM}
             name="state"

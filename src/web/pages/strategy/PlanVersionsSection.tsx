@@ -272,8 +272,10 @@ export function PlanVersionsSection({ code }: { code: string }) {
                     <th scope="col">{t('versions.node')}</th>
                     <th scope="col">{t('versions.weightFrom')}</th>
                     <th scope="col">{t('versions.weightTo')}</th>
+                    <th scope="col">{t('versions.weightEffective')}</th>
                     <th scope="col">{t('versions.when')}</th>
                     <th scope="col">{t('versions.who')}</th>
+                    <th scope="col">{t('versions.why')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -284,8 +286,12 @@ export function PlanVersionsSection({ code }: { code: string }) {
                       </th>
                       <td>{format.number(w.from)}</td>
                       <td>{format.number(w.to)}</td>
+                      <td className="nowrap">{format.date(w.effectiveFrom)}</td>
                       <td className="nowrap">{format.date(w.at)}</td>
                       <td>{w.by ? <bdi dir="auto">{w.by}</bdi> : '—'}</td>
+                      <td>
+                        <span dir="auto">{w.reason}</span>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -101,7 +101,12 @@ export function StrategyPage({ code, section = 'tree' }: { code: string; section
         title={current === 'tree' ? title : `${title} — ${sectionNames[current]}`}
         lead={localText(data.subtitle, locale) || undefined}
       />
-      <StrategySummary strategy={data} tree={tree.data} full={current === 'tree'} />
+      <StrategySummary
+        strategy={data}
+        tree={tree.data}
+        full={current === 'tree'}
+        onChanged={() => void strategy.reload()}
+      />
       <nav className="sub-nav section-nav" aria-label={t('strategy.sectionsLabel')}>
         <ul>
           {SECTIONS.map((id) => (

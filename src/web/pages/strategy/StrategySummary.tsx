@@ -6,14 +6,18 @@ import { ProgressBar, StatusBadge, StatusDistribution } from '../../components/s
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/history';
 import { href } from '../../router/routes';
+import { FiscalCalendarFact } from './FiscalCalendarFact';
 
 /** The header of a strategy page: what it is, when, how it is structured, and where it stands. */
 export function StrategySummary({
   strategy,
   tree,
   full,
+  onChanged,
 }: {
   strategy: Strategy;
+  /** Called after the strategy itself was changed here (its fiscal calendar). */
+  onChanged(): void;
   tree: PlanTree | undefined;
   /** With the vision and the status of each top-level branch (the plan section); else the key facts only. */
   full: boolean;
@@ -42,6 +46,7 @@ export function StrategySummary({
               </span>
             </dd>
           </div>
+          <FiscalCalendarFact strategy={strategy} onChanged={onChanged} />
           <div>
             <dt>{t('strategy.levels')}</dt>
             <dd>

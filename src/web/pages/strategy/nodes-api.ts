@@ -9,6 +9,9 @@ export interface NodeFields {
   plannedStart?: string | null;
   plannedEnd?: string | null;
   state?: string | null;
+  /** Why the weight changes, and from which day: a plan version once the strategy is in force. */
+  reason?: string;
+  effectiveFrom?: string;
 }
 
 const base = (strategy: string) => `/api/strategies/${encodeURIComponent(strategy)}/nodes`;

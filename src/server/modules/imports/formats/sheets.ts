@@ -111,6 +111,8 @@ const strategy: SheetDef = {
     column('successors', 'list', ['strategy', 'successors']),
     column('status_on_track', 'number', ['strategy', 'statusThresholds', 'onTrack']),
     column('status_at_risk', 'number', ['strategy', 'statusThresholds', 'atRisk']),
+    column('fiscal_year_start_month', 'number', ['strategy', 'fiscalCalendar', 'startMonth']),
+    column('fiscal_year_named_by', 'enum', ['strategy', 'fiscalCalendar', 'namedBy']),
     ...source(['strategy', 'source']),
     column('translations_source', 'enum', ['translations', 'source']),
     column('translations_unofficial', 'list', ['translations', 'unofficial']),

@@ -145,7 +145,7 @@ describe('workbookToPackage errors', () => {
       cell(workbook, 'strategy', 'budget_scale', 'value').value = 'a million';
     });
     expect(await errorsOf(buffer)).toEqual([
-      { sheet: 'strategy', row: 33, column: 'budget_scale', code: 'cell.not_a_number' },
+      { sheet: 'strategy', row: 35, column: 'budget_scale', code: 'cell.not_a_number' },
       { sheet: 'nodes', row: 4, column: 'order', code: 'cell.not_a_number' },
       { sheet: 'nodes', row: 4, column: 'planned_start', code: 'cell.bad_date' },
       { sheet: 'nodes', row: 5, column: 'code', code: 'cell.required' },
@@ -225,8 +225,8 @@ describe('workbookToPackage sheets', () => {
       strategy.addRow(['state', 'adopted']);
     });
     expect(await errorsOf(buffer)).toEqual([
-      { sheet: 'strategy', row: 34, column: 'field', code: 'field.unknown' },
-      { sheet: 'strategy', row: 35, column: 'state', code: 'field.duplicate' },
+      { sheet: 'strategy', row: 36, column: 'field', code: 'field.unknown' },
+      { sheet: 'strategy', row: 37, column: 'state', code: 'field.duplicate' },
     ]);
   });
 });
