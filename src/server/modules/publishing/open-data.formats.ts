@@ -30,7 +30,7 @@ export function toCsv(table: Table): string {
 export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Marsad';
-  // A fixed date keeps the same data byte-for-byte the same file (releases hash it).
+  // The workbook's own dates say nothing about the data; the dataset's `modified` date does.
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));

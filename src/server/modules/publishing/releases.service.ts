@@ -18,6 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { requirePermission } from '../../access/permissions';
 import { AppError, notFound } from '../../errors';
 import type { Ctx } from '../../types';
@@ -50,7 +51,8 @@ const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).di
 
 function marsadVersion(): string {
   try {
-    return (JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { version: string }).version;
+    const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../package.json');
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }
