@@ -92,6 +92,8 @@ interface Context {
   pkg: StrategyPackage;
   options: IatiOptions;
   identifier: (nodeCode: string | null) => string;
+  /** The activity a node's figures belong to: the node itself, or its nearest ancestor exported. */
+  activityOf: (nodeCode: string | null) => string | null;
   orgName: (code: string) => I18n;
 }
 
@@ -125,7 +127,7 @@ function budgets(ctx: Context, nodeCode: string | null): string[] {
   if (!budget) return [];
   const sums = new Map<string, { year: number; type: string; status: string; amount: number }>();
   for (const line of budget.lines) {
-    if ((line.node ?? null) !== nodeCode) continue;
+    if (ctx.activityOf(line.node ?? null) !== nodeCode) continue;
     const key = `${line.year}|${line.type}|${line.status}`;
     const sum = sums.get(key) ?? { year: line.year, type: line.type, status: line.status, amount: 0 };
     sum.amount += line.amount * budget.scale;
@@ -153,7 +155,7 @@ function transactions(ctx: Context, nodeCode: string | null): string[] {
   const budget = ctx.pkg.budget;
   if (!budget) return [];
   return (budget.transactions ?? [])
-    .filter((t) => (t.node ?? null) === nodeCode)
+    .filter((t) => ctx.activityOf(t.node ?? null) === nodeCode)
     .sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type))
     .map((t) =>
       el('transaction', {}, [
@@ -279,23 +281,31 @@ function activity(
 /** The IATI 2.03 activities document of a strategy package (public data only: approved observations). */
 export function iatiActivities(pkg: StrategyPackage, options: IatiOptions): string {
   const orgs = new Map(pkg.organizations.map((o) => [o.code, o.name]));
+  const levelKeys = pkg.strategy.levels.map((l) => l.key);
+  const deepest = levelKeys.indexOf(measureLevel(pkg));
+  const included = pkg.nodes.filter((n) => levelKeys.indexOf(n.level) <= deepest);
+  const kept = new Set(included.map((n) => n.code));
+  const parents = new Map(pkg.nodes.map((n) => [n.code, n.parent ?? null]));
+  const activityOf = (code: string | null): string | null => {
+    let current = code;
+    while (current !== null && !kept.has(current)) current = parents.get(current) ?? null;
+    return current;
+  };
   const ctx: Context = {
     pkg,
     options,
     identifier: (nodeCode) =>
       [options.reportingOrgRef, pkg.strategy.code, nodeCode].filter((p) => p !== null).join('-'),
+    activityOf,
     orgName: (code) => orgs.get(code) ?? { en: code },
   };
-  const levelKeys = pkg.strategy.levels.map((l) => l.key);
-  const deepest = levelKeys.indexOf(measureLevel(pkg));
-  const included = pkg.nodes.filter((n) => levelKeys.indexOf(n.level) <= deepest);
-  const kept = new Set(included.map((n) => n.code));
   const childrenOf = (code: string | null) =>
-    included
-      .filter((n) => (n.parent ?? null) === code && (code === null || kept.has(code)))
-      .map((n) => n.code);
+    included.filter((n) => (n.parent ?? null) === code).map((n) => n.code);
+  // An indicator of an action below the measures is reported with its measure.
   const measuredBy = (code: string | null) =>
-    pkg.indicators.filter((i) => (code === null ? !i.nodes?.length : i.nodes?.includes(code)));
+    pkg.indicators.filter((i) =>
+      code === null ? !i.nodes?.length : (i.nodes ?? []).some((n) => activityOf(n) === code),
+    );
   const activities = [activity(ctx, null, 1, null, childrenOf(null), measuredBy(null))];
   for (const node of included) {
     const depth = levelKeys.indexOf(node.level) + 2;
