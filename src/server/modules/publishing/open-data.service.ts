@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import type { Ctx } from '../../types';
 import { exportStrategy } from '../imports/package-export.service';
 import { listStrategies } from '../strategy/strategy.service';
+import { dcatCatalog } from './catalog';
 import { FORMATS, type Format, MEDIA_TYPES, toCsv, toJson, toXlsx } from './open-data.formats';
 import { DATASET_KINDS, type DatasetKind, datasetTable } from './open-data.tables';
 import { findLastChanges } from './publishing.repo';
@@ -109,6 +110,13 @@ export async function listDatasets(ctx: Ctx, baseUrl: string): Promise<Dataset[]
   return strategies.flatMap((s) =>
     DATASET_KINDS.map((kind) => describeDataset(s, kind, modified.get(s.code) ?? '', baseUrl)),
   );
+}
+
+/** The DCAT-AP catalogue of every public dataset; the publisher is `OPEN_DATA_PUBLISHER` (default Marsad). */
+export async function catalogFor(ctx: Ctx, baseUrl: string) {
+  const datasets = await listDatasets(ctx, baseUrl);
+  const publisher = process.env.OPEN_DATA_PUBLISHER || 'Marsad';
+  return dcatCatalog(datasets, { baseUrl, publisher, license: openDataLicense() });
 }
 
 const unknownDataset = (id: string) =>

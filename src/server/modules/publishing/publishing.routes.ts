@@ -6,10 +6,9 @@ import { ctxOf } from '../../context';
 import { notFound } from '../../errors';
 import { I18nText, ProblemResponses } from '../../schemas';
 import type { App } from '../../types';
-import { dcatCatalog } from './catalog';
 import { exportIati } from './iati.service';
 import { contentType, FORMATS } from './open-data.formats';
-import { listDatasets, openDataLicense, renderDataset } from './open-data.service';
+import { catalogFor, listDatasets, renderDataset } from './open-data.service';
 import { currentPublicKey, listReleases, readReleaseFile } from './releases.service';
 
 const RELEASE_TYPES: Record<string, string> = {
@@ -56,7 +55,10 @@ function sendFile(
   const etag = `"${createHash('sha256').update(file.body).digest('base64url')}"`;
   reply.header('etag', etag).header('cache-control', 'public, max-age=300');
   if (file.modified) reply.header('last-modified', new Date(file.modified).toUTCString());
-  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  const known = String(request.headers['if-none-match'] ?? '')
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''));
+  if (known.includes(etag)) return reply.code(304).send();
   return reply
     .type(file.type)
     .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -107,10 +109,7 @@ export default async function publishingRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const baseUrl = baseUrlOf(app, request);
-      const datasets = await listDatasets(ctxOf(app, request), baseUrl);
-      const publisher = process.env.OPEN_DATA_PUBLISHER || 'Marsad';
-      const catalog = dcatCatalog(datasets, { baseUrl, publisher, license: openDataLicense() });
+      const catalog = await catalogFor(ctxOf(app, request), baseUrlOf(app, request));
       return reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(catalog));
     },
   );
