@@ -12,6 +12,7 @@ import { buildWebIfStale } from './build-web';
 import { exportCommand, importCommand, seedCommand } from './data-commands';
 import type { Command, Values } from './database';
 import { withDatabase } from './database';
+import { publishCommand, verifyCommand } from './release-commands';
 
 const say = (line: string) => console.log(line);
 
@@ -104,6 +105,8 @@ export const commands: Record<string, Command> = {
   seed: seedCommand,
   import: importCommand,
   export: exportCommand,
+  publish: publishCommand,
+  verify: verifyCommand,
 
   backup: {
     options: {},

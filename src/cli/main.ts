@@ -13,6 +13,8 @@ Commands:
   import <file> [--format F]    import a strategy package (.json, .xlsx) or observations (.csv)
   export <CODE> [--format json|xlsx] [-o file]
                                 export a strategy as a package
+  publish [--out DIR]           freeze a signed release of the public data (DATA_DIR/releases)
+  verify <dir> [--public-key F] check a release's signature and file hashes
   backup <file>                 write every row to a gzip'd backup file
   restore <file>                load a backup into an empty database
 

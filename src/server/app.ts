@@ -17,6 +17,7 @@ import outboxRoutes from './modules/mail/outbox.routes';
 import operationRoutes from './modules/operations/operations.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import projectRoutes from './modules/projects/projects.routes';
+import publishingRoutes from './modules/publishing/publishing.routes';
 import attachmentRoutes from './modules/reporting/attachments.routes';
 import cycleRoutes from './modules/reporting/cycles.routes';
 import planVersionRoutes from './modules/reporting/plan-versions.routes';
@@ -73,6 +74,7 @@ const MODULES = [
   attachmentRoutes,
   planVersionRoutes,
   outboxRoutes,
+  publishingRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'reporting.review': ['admin', 'strategy_office', 'reviewer'],
   'reporting.report': ['admin', 'reporter'],
   'mail.outbox': ['admin'],
+  'releases.publish': ['admin', 'strategy_office'],
   'internal.read': ['admin', 'strategy_office', 'reviewer', 'reporter', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
