@@ -8,6 +8,7 @@ import auditRoutes from './modules/audit/audit.routes';
 import authRoutes from './modules/auth/auth.routes';
 import budgetRoutes from './modules/budget/budget.routes';
 import budgetWriteRoutes from './modules/budget/budget.write';
+import dashboardRoutes from './modules/dashboard/dashboard.routes';
 import governanceRoutes from './modules/governance/governance.routes';
 import healthRoutes from './modules/health/health.routes';
 import exportRoutes from './modules/imports/imports.export.routes';
@@ -73,6 +74,7 @@ const MODULES = [
   attachmentRoutes,
   planVersionRoutes,
   outboxRoutes,
+  dashboardRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */
