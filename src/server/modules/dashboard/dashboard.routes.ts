@@ -1,8 +1,21 @@
 import { ctxOf } from '../../context';
 import { ProblemResponses } from '../../schemas';
 import type { App } from '../../types';
-import { CodeParams, Dashboard, DashboardQuery } from './dashboard.schema';
+import { generateBriefing, listBriefings, readBriefing } from './briefing.service';
+import {
+  BriefingQuery,
+  Briefings,
+  CodeParams,
+  Dashboard,
+  DashboardQuery,
+  FileParams,
+} from './dashboard.schema';
 import { getDashboard } from './dashboard.service';
+
+const PDF = {
+  200: { description: 'application/pdf', type: 'string', format: 'binary' },
+  ...ProblemResponses,
+};
 
 const tags = ['dashboard'];
 
@@ -26,5 +39,58 @@ export default async function dashboardRoutes(app: App) {
       },
     },
     (request) => getDashboard(ctxOf(app, request), request.params.code, request.query),
+  );
+
+  app.get(
+    '/api/strategies/:code/briefing.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The steering committee’s briefing book (PDF), generated now, in French or Arabic',
+        params: CodeParams,
+        querystring: BriefingQuery,
+        response: PDF,
+      },
+    },
+    async (request, reply) => {
+      const { lang = 'fr', asOf } = request.query;
+      const { pdf, asOf: date } = await generateBriefing(ctxOf(app, request), request.params.code, {
+        lang,
+        asOf,
+      });
+      const name = `${request.params.code}-${date}-${lang}.pdf`.replace(/[^\w.-]/g, '_');
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${name}"`)
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/strategies/:code/briefings',
+    {
+      schema: {
+        tags,
+        summary: 'The briefings stored by the schedule, newest first',
+        params: CodeParams,
+        response: { 200: Briefings, ...ProblemResponses },
+      },
+    },
+    async (request) => ({
+      items: await listBriefings(ctxOf(app, request), app.config.dataDir, request.params.code),
+    }),
+  );
+
+  app.get(
+    '/api/strategies/:code/briefings/:file',
+    { schema: { tags, summary: 'One stored briefing (PDF)', params: FileParams, response: PDF } },
+    async (request, reply) => {
+      const { code, file } = request.params;
+      const pdf = await readBriefing(ctxOf(app, request), app.config.dataDir, code, file);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${file}"`)
+        .send(pdf);
+    },
   );
 }

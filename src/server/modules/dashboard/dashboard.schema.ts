@@ -1,8 +1,26 @@
 import { Type } from '@sinclair/typebox';
-import { I18nText, Nullable } from '../../schemas';
+import { I18nText, Nullable, StringEnum } from '../../schemas';
 import { IsoDate } from '../strategy/strategy.schema';
 
 export const CodeParams = Type.Object({ code: Type.String({ maxLength: 64 }) });
+export const FileParams = Type.Object({
+  code: Type.String({ maxLength: 64 }),
+  file: Type.String({ maxLength: 64 }),
+});
+
+export const BriefingQuery = Type.Object(
+  {
+    lang: Type.Optional(StringEnum(['fr', 'ar'] as const)),
+    asOf: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+
+export const Briefings = Type.Object({
+  items: Type.Array(
+    Type.Object({ file: Type.String(), date: IsoDate, lang: Type.String(), url: Type.String() }),
+  ),
+});
 
 export const DashboardQuery = Type.Object(
   {
