@@ -154,7 +154,12 @@ export async function getDashboard(ctx: Ctx, code: string, query: DashboardQuery
     ];
   });
 
-  const inScope = rows.flatMap((r) => r.scope.map((c) => findNode(tree.nodes, c)!)).flatMap(subtree);
+  // The chosen node itself is the top of the scope when the whole of it is shown (not only what an
+  // organization owns): its own indicators and status count.
+  const wholeNode = scopeNode && !query.organization ? scopeNode : null;
+  const inScope = wholeNode
+    ? subtree(wholeNode)
+    : rows.flatMap((r) => r.scope.map((c) => findNode(tree.nodes, c)!)).flatMap(subtree);
   const scopeCodes = new Set(inScope.map((n) => n.code));
   const thresholds = strategy.statusThresholds ?? DEFAULT_STATUS_THRESHOLDS;
   const evaluated = series.map((s) => {
@@ -171,7 +176,7 @@ export async function getDashboard(ctx: Ctx, code: string, query: DashboardQuery
     return { ...s, evaluation };
   });
   const linkedToScope = evaluated.filter((i) => i.nodes.some((n) => scopeCodes.has(n)));
-  const rootCodes = new Set(rows.flatMap((r) => r.scope));
+  const rootCodes = new Set([...rows.flatMap((r) => r.scope), ...(wholeNode ? [wholeNode.code] : [])]);
   const keyIndicators = linkedToScope
     .filter((i) => i.nodes.some((n) => rootCodes.has(n)))
     .map((i) => presentIndicator(i, rootCodes));
@@ -250,7 +255,9 @@ export async function getDashboard(ctx: Ctx, code: string, query: DashboardQuery
       components: overallProgress.components,
       statusCounts: addCounts(rows.map((r) => r.statusCounts)),
       budget: budgetFigures(
-        [...rows.flatMap((r) => budgetOf(r.scope.map((c) => findNode(tree.nodes, c)!))), ...strategyWide],
+        wholeNode
+          ? budgetOf([wholeNode])
+          : [...rows.flatMap((r) => budgetOf(r.scope.map((c) => findNode(tree.nodes, c)!))), ...strategyWide],
         overallProgress.progress,
       ),
       strategyWideAllocated: filtered ? null : (budget.byNode.get('')?.allocated ?? 0),

@@ -200,6 +200,11 @@ describe('GET /api/strategies/:code/dashboard', () => {
     ).toBe(true);
     const { plan } = await expectedPlan(AS_OF);
     expect(p1.summary.progress).toBe(find(plan, 'P1')!.progress);
+    // P1's own budget lines count in its summary; its indicators are the key ones.
+    expect(p1.summary.budget.allocated).toBe(((await allocatedByNode()).get('P1') ?? 0) / 100);
+    expect(p1.keyIndicators.map((k: { code: string }) => k.code)).toEqual(
+      expect.arrayContaining(['MN-I01', 'MN-I02', 'MN-I31']),
+    );
 
     const men = (await get(`?asOf=${AS_OF}&organization=MEN`)).json();
     expect(men.rows.map((r: Row) => [r.code, r.scope])).toEqual([['P1', ['M01']]]);

@@ -17,7 +17,13 @@ import { href } from '../../router/routes';
 import { NotFoundPage } from '../ErrorPages';
 import { BriefingSection } from './BriefingSection';
 import { DashboardFilters, FILTERS, type FilterName } from './DashboardFilters';
-import { AttentionSection, CompletenessSection, IndicatorsSection, RowsSection } from './DashboardSections';
+import {
+  AttentionSection,
+  BudgetBars,
+  CompletenessSection,
+  IndicatorsSection,
+  RowsSection,
+} from './DashboardSections';
 import './dashboard.css';
 
 /** The executive dashboard of one strategy; its filters live in the address. */
@@ -78,6 +84,7 @@ export function DashboardPage({ code }: { code: string }) {
                 </dd>
               </div>
             </dl>
+            <BudgetBars budget={data.summary.budget} />
           </section>
           <RowsSection data={data} />
           <IndicatorsSection data={data} />

@@ -9,7 +9,7 @@ import { Link } from '../../router/history';
 import { href } from '../../router/routes';
 
 /** The four budget stages as bars (drawn only) with their figures written beside them. */
-function BudgetBars({ budget }: { budget: BudgetFigures }) {
+export function BudgetBars({ budget }: { budget: BudgetFigures }) {
   const { t } = useI18n();
   const format = useFormat();
   const bars = budgetBars(t, format, budget);
