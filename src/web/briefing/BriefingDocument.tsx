@@ -24,7 +24,7 @@ h1 { font-size: 20pt; margin: 0 0 2mm; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; border-block-end: 1px solid #9ca3af; padding-block-end: 1mm; }
 p { margin: 1mm 0 2mm; }
 .muted { color: #4b5563; }
-table { border-collapse: collapse; inline-size: 100%; margin-block: 2mm; }
+table { border-collapse: collapse; inline-size: 100%; box-sizing: border-box; margin-block: 2mm; }
 th, td { border: 1px solid #d1d5db; padding: 1mm 1.5mm; text-align: start; vertical-align: top; }
 th { background: #f3f4f6; }
 td.num { text-align: end; font-variant-numeric: tabular-nums; }

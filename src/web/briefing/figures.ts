@@ -7,6 +7,10 @@ import { STATUS_COLOURS } from './charts';
 
 // The words and bars the dashboard page and the briefing book both show, from the same figures.
 
+/** "a, b and c" in the language's own way (Arabic: "a، b و c"). */
+const list = (t: Translator, items: string[]) =>
+  new Intl.ListFormat(t.locale, { style: 'long', type: 'conjunction' }).format(items);
+
 /** The unit of the budget amounts, e.g. "millions de MAD". */
 export function budgetUnit(t: Translator, data: Pick<Dashboard, 'currency' | 'scale'>): string {
   const currency = data.currency ?? '';
@@ -53,10 +57,10 @@ export function statusBars(t: Translator, format: Formatters, counts: StatusCoun
 
 export function statusSummary(t: Translator, format: Formatters, name: string, counts: StatusCounts): string {
   const labels = statusLabels(t);
-  const list = STATUSES.filter((s) => (counts[s] ?? 0) > 0)
-    .map((s) => t('dashboard.status.item', { status: labels[s], count: format.number(counts[s] ?? 0, 0) }))
-    .join(', ');
-  return t('dashboard.status.chartSummary', { name, list: list || '—' });
+  const items = STATUSES.filter((s) => (counts[s] ?? 0) > 0).map((s) =>
+    t('dashboard.status.item', { status: labels[s], count: format.number(counts[s] ?? 0, 0) }),
+  );
+  return t('dashboard.status.chartSummary', { name, list: items.length ? list(t, items) : '—' });
 }
 
 export function sparkSummary(
@@ -65,14 +69,15 @@ export function sparkSummary(
   name: string,
   indicator: KeyIndicator,
 ): string {
-  const points = indicator.observations
-    .map((o) =>
+  const points = list(
+    t,
+    indicator.observations.map((o) =>
       t('dashboard.indicators.point', {
         period: o.period,
         value: format.number(o.value, indicator.decimals),
       }),
-    )
-    .join(', ');
+    ),
+  );
   const final = indicator.trajectory.find((p) => p.role === 'final');
   const target = final
     ? t('dashboard.indicators.point', {

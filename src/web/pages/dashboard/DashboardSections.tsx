@@ -1,4 +1,4 @@
-import type { BudgetFigures, Dashboard, DashboardRow } from '../../api/dashboard-types';
+import type { BudgetFigures, Dashboard, DashboardRow, KeyIndicator } from '../../api/dashboard-types';
 import { Sparkline } from '../../briefing/charts';
 import { budgetBars, budgetUnit, sparkSummary } from '../../briefing/figures';
 import { useFormat } from '../../components/format';
@@ -117,6 +117,9 @@ export function RowsSection({ data }: { data: Dashboard }) {
   );
 }
 
+const periodsOf = (k: KeyIndicator) =>
+  [...new Set([...k.trajectory, ...k.observations].map((p) => p.period))].sort();
+
 export function IndicatorsSection({ data }: { data: Dashboard }) {
   const { t, locale } = useI18n();
   const format = useFormat();
@@ -143,6 +146,32 @@ export function IndicatorsSection({ data }: { data: Dashboard }) {
                 summary={sparkSummary(t, format, name, k)}
               />
               <p className="small">{sparkSummary(t, format, name, k)}</p>
+              <details>
+                <summary>{t('chart.tableCaption')}</summary>
+                <table>
+                  <caption className="visually-hidden">{name}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('chart.period')}</th>
+                      <th scope="col">{t('chart.actual')}</th>
+                      <th scope="col">{t('chart.targetValue')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {periodsOf(k).map((period) => (
+                      <tr key={period}>
+                        <th scope="row">{format.period(period)}</th>
+                        <td>
+                          {format.number(k.observations.find((o) => o.period === period)?.value, k.decimals)}
+                        </td>
+                        <td>
+                          {format.number(k.trajectory.find((p) => p.period === period)?.value, k.decimals)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
               <dl className="dashboard-facts">
                 <div>
                   <dt>{t('dashboard.indicators.actual')}</dt>
