@@ -4,13 +4,15 @@ import type { App } from '../../types';
 import { listStrategies, today } from '../strategy/strategy.service';
 import { storeBriefings } from './briefing.service';
 
-// The briefing book on a schedule: every BRIEFING_INTERVAL_DAYS days (7 by default, 0 = never), the briefing of
+// The briefing book on a schedule: every BRIEFING_INTERVAL_DAYS days (7 by default, 0 = never; off in tests), the briefing of
 // each adopted strategy in French and Arabic is stored under DATA_DIR/briefings/{code}/{date}-{lang}.pdf.
 
 export const BRIEFING_JOB = 'briefing.generate';
 
 export function briefingIntervalDays(env: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(env.BRIEFING_INTERVAL_DAYS ?? 7);
+  // Off under test runners unless asked, like the other background work: a test's tick() prints no PDFs.
+  if (!env.BRIEFING_INTERVAL_DAYS) return env.NODE_ENV === 'test' || env.VITEST !== undefined ? 0 : 7;
+  const days = Number(env.BRIEFING_INTERVAL_DAYS);
   return Number.isInteger(days) && days >= 0 ? days : 7;
 }
 

@@ -85,6 +85,9 @@ describe('GET /api/strategies/:code/briefing.pdf', () => {
   it('the scheduled job stores each adopted strategy’s briefing in French and Arabic, listed and downloadable', {
     timeout: 180_000,
   }, async () => {
+    // Under tests the schedule is off (a tick queues no briefing); the job is queued by hand.
+    await t.app.jobs.tick();
+    expect(await t.database.db.query(`SELECT id FROM jobs WHERE kind = $1`, [BRIEFING_JOB])).toEqual([]);
     await t.app.jobs.enqueue({ kind: BRIEFING_JOB, payload: {} });
     const counts = await t.app.jobs.runDue();
     expect(counts).toEqual({ done: 1, failed: 0 });
