@@ -1,17 +1,22 @@
-import { budgetExecution, financialPhysicalGap, sumBudgets } from '../../../domain/budget';
-import type { Computation } from '../../../domain/components';
 import { isValidPeriod, parseIsoDate, parsePeriod } from '../../../domain/periods';
-import { evaluateIndicator, type PartialTarget } from '../../../domain/plan-progress';
-import { rollUp } from '../../../domain/rollup';
 import { DEFAULT_STATUS_THRESHOLDS } from '../../../domain/status';
 import { requirePermission } from '../../access/permissions';
 import { type FieldError, invalid } from '../../errors';
 import type { Ctx } from '../../types';
-import { getBudgetByNode, type NodeBudget } from '../budget/budget.service';
+import { getBudgetByNode } from '../budget/budget.service';
 import { listDimensions, listIndicatorSeries } from '../indicators/indicators.service';
 import { cycleCompletenessSummary, latestExplanations } from '../reporting/dashboard.service';
 import { getStrategy, getTree, type TreeNode, today } from '../strategy/strategy.service';
-import { addCounts, countsOf, findNode, NEEDS_ATTENTION, scopeRoots, subtree } from './dashboard.scope';
+import {
+  attentionItems,
+  budgetFigures,
+  budgetsOf,
+  buildRows,
+  combinedProgress,
+  evaluateSeries,
+  presentIndicator,
+} from './dashboard.figures';
+import { addCounts, countsOf, findNode, subtree } from './dashboard.scope';
 
 export interface DashboardQuery {
   asOf?: string;
@@ -21,10 +26,7 @@ export interface DashboardQuery {
   period?: string;
 }
 
-const toMinor = (amount: number) => Math.round(amount * 100);
-const fromMinor = (minor: number) => minor / 100;
-const nodeLink = (strategy: string, node: string) =>
-  `/app/strategies/${encodeURIComponent(strategy)}?node=${encodeURIComponent(node)}`;
+const NO_BUDGET = { allocated: 0, committed: 0, disbursed: 0, spent: 0 };
 
 /** Checks the filters; the period, when given, caps the as-of date at its end. */
 async function readFilters(ctx: Ctx, query: DashboardQuery) {
@@ -51,39 +53,6 @@ async function readFilters(ctx: Ctx, query: DashboardQuery) {
   if (errors.length) throw invalid(errors);
   if (period && period.end < asOf) asOf = period.end;
   return { asOf, period, regions: regions as { code: string; name: Record<string, string> }[] };
-}
-
-type Amounts = NodeBudget;
-
-/** A budget in the strategy's unit with its execution rates and its financial vs physical progress. */
-function budgetFigures(items: Amounts[], physical: number | null) {
-  const total = sumBudgets(
-    items.map((a) => ({
-      allocated: toMinor(a.allocated),
-      committed: toMinor(a.committed),
-      disbursed: toMinor(a.disbursed),
-      spent: toMinor(a.spent),
-    })),
-  );
-  const execution = budgetExecution(total);
-  const gap = financialPhysicalGap({
-    allocated: total.allocated,
-    spent: total.spent,
-    physicalProgress: physical,
-  });
-  return {
-    allocated: fromMinor(total.allocated),
-    committed: fromMinor(total.committed),
-    disbursed: fromMinor(total.disbursed),
-    spent: fromMinor(total.spent),
-    commitmentRate: execution.result.commitmentRate,
-    disbursementRate: execution.result.disbursementRate,
-    executionRate: execution.result.executionRate,
-    financialProgress: gap.result.financial,
-    physicalProgress: gap.result.physical,
-    gap: gap.result.gap,
-    components: { execution, gap },
-  };
 }
 
 /**
@@ -115,121 +84,33 @@ export async function getDashboard(ctx: Ctx, code: string, query: DashboardQuery
       organization: query.organization,
     }),
   ]);
-  const none: Amounts = { allocated: 0, committed: 0, disbursed: 0, spent: 0 };
-  const budgetOf = (nodes: TreeNode[]) =>
-    nodes.flatMap((n) => subtree(n)).map((n) => budget.byNode.get(n.code) ?? none);
-
-  const rows = candidates.flatMap((node) => {
-    const roots = scopeRoots(node, query.organization);
-    if (roots.length === 0) return [];
-    const whole = roots.length === 1 && roots[0] === node;
-    // An organization owning only parts of a priority: its parts' weighted progress, by the same roll-up.
-    const partial = whole
-      ? null
-      : rollUp(
-          {
-            id: node.code,
-            weight: node.weight,
-            children: roots.map((r) => ({ id: r.code, weight: r.weight, progress: r.progress })),
-          },
-          tree.policy,
-        );
-    const progress = partial ? partial.progress : node.progress;
-    return [
-      {
-        code: node.code,
-        level: node.level,
-        title: node.title,
-        weight: node.weight,
-        owner: node.owner ?? null,
-        status: whole ? node.status : null,
-        progress,
-        performance: whole ? node.performance : null,
-        statusCounts: addCounts(roots.map(countsOf)),
-        scope: roots.map((r) => r.code),
-        budget: budgetFigures(budgetOf(roots), progress),
-        components: partial?.components ?? null,
-        link: nodeLink(strategy.code, node.code),
-      },
-    ];
+  const nodeByCode = new Map(tree.nodes.flatMap(subtree).map((n) => [n.code, n]));
+  const rows = buildRows({
+    strategy: strategy.code,
+    candidates,
+    organization: query.organization,
+    budgets: budget.byNode,
+    policy: tree.policy,
   });
-
-  // The chosen node itself is the top of the scope when the whole of it is shown (not only what an
-  // organization owns): its own indicators and status count.
+  const roots = rows.flatMap((r) => r.scope.map((c) => nodeByCode.get(c)!));
+  // The chosen node, shown whole (not only what an organization owns), is the top of the scope: its own
+  // indicators, status and budget count.
   const wholeNode = scopeNode && !query.organization ? scopeNode : null;
-  const inScope = wholeNode
-    ? subtree(wholeNode)
-    : rows.flatMap((r) => r.scope.map((c) => findNode(tree.nodes, c)!)).flatMap(subtree);
+  const inScope = wholeNode ? subtree(wholeNode) : roots.flatMap(subtree);
   const scopeCodes = new Set(inScope.map((n) => n.code));
   const thresholds = strategy.statusThresholds ?? DEFAULT_STATUS_THRESHOLDS;
-  const evaluated = series.map((s) => {
-    const last = s.observations.at(-1) ?? null;
-    const evaluation = evaluateIndicator({
-      target: s.target as PartialTarget | null,
-      direction: s.direction,
-      // The latest observation by `asOf`, as the plan tree judges it.
-      observations: last ? [last] : [],
-      asOf,
-      startDate: strategy.periodStart,
-      thresholds,
-    });
-    return { ...s, evaluation };
-  });
+  const evaluated = evaluateSeries(series, { asOf, startDate: strategy.periodStart, thresholds });
   const linkedToScope = evaluated.filter((i) => i.nodes.some((n) => scopeCodes.has(n)));
-  const rootCodes = new Set([...rows.flatMap((r) => r.scope), ...(wholeNode ? [wholeNode.code] : [])]);
-  const keyIndicators = linkedToScope
-    .filter((i) => i.nodes.some((n) => rootCodes.has(n)))
-    .map((i) => presentIndicator(i, rootCodes));
-
-  const explanationOf = (kind: string, itemCode: string) => explanations.get(`${kind}:${itemCode}`) ?? null;
-  const attention = [
-    ...inScope
-      .filter((n) => NEEDS_ATTENTION.includes(n.status))
-      .map((n) => ({
-        kind: 'node' as const,
-        code: n.code,
-        title: n.title,
-        level: n.level as string | null,
-        owner: n.owner ?? null,
-        status: n.status,
-        progress: n.progress,
-        performance: n.performance,
-        explanation: explanationOf('node', n.code),
-        link: nodeLink(strategy.code, n.code),
-      })),
-    ...linkedToScope
-      .filter((i) => NEEDS_ATTENTION.includes(i.evaluation.result.status))
-      .map((i) => ({
-        kind: 'indicator' as const,
-        code: i.code,
-        title: i.name,
-        level: null,
-        owner: null,
-        status: i.evaluation.result.status as string,
-        progress: i.evaluation.result.achievement,
-        performance: i.evaluation.result.performance,
-        explanation: explanationOf('indicator', i.code),
-        link: `/app/indicators/${encodeURIComponent(i.code)}`,
-      })),
-  ].sort((a, b) => NEEDS_ATTENTION.indexOf(a.status) - NEEDS_ATTENTION.indexOf(b.status));
-
+  const rootCodes = new Set([...roots.map((n) => n.code), ...(wholeNode ? [wholeNode.code] : [])]);
   const filtered = Boolean(query.priority || query.organization);
-  const overallProgress = filtered
-    ? scopeNode && !query.organization
-      ? { progress: scopeNode.progress, components: null }
-      : (() => {
-          const roll = rollUp(
-            {
-              id: 'scope',
-              weight: 1,
-              children: rows.map((r) => ({ id: r.code, weight: r.weight, progress: r.progress })),
-            },
-            tree.policy,
-          );
-          return { progress: roll.progress, components: roll.components };
-        })()
-    : { progress: tree.progress, components: null };
-  const strategyWide = filtered ? [] : [budget.byNode.get('') ?? none];
+  const overall = wholeNode
+    ? { progress: wholeNode.progress, components: null }
+    : filtered
+      ? combinedProgress('scope', 1, roots, tree.policy)
+      : { progress: tree.progress, components: null };
+  const summaryBudgets = wholeNode
+    ? budgetsOf(budget.byNode, [wholeNode])
+    : [...budgetsOf(budget.byNode, roots), ...(filtered ? [] : [budget.byNode.get('') ?? NO_BUDGET])];
   return {
     strategy: { code: strategy.code, title: strategy.title, levels: strategy.levels, state: strategy.state },
     asOf,
@@ -251,20 +132,22 @@ export async function getDashboard(ctx: Ctx, code: string, query: DashboardQuery
     scale: budget.scale,
     budgetType: budget.type,
     summary: {
-      progress: overallProgress.progress,
-      components: overallProgress.components,
-      statusCounts: addCounts(rows.map((r) => r.statusCounts)),
-      budget: budgetFigures(
-        wholeNode
-          ? budgetOf([wholeNode])
-          : [...rows.flatMap((r) => budgetOf(r.scope.map((c) => findNode(tree.nodes, c)!))), ...strategyWide],
-        overallProgress.progress,
-      ),
+      progress: overall.progress,
+      components: overall.components,
+      statusCounts: wholeNode ? countsOf(wholeNode) : addCounts(rows.map((r) => r.statusCounts)),
+      budget: budgetFigures(summaryBudgets, overall.progress),
       strategyWideAllocated: filtered ? null : (budget.byNode.get('')?.allocated ?? 0),
     },
     rows,
-    keyIndicators,
-    attention,
+    keyIndicators: linkedToScope
+      .filter((i) => i.nodes.some((n) => rootCodes.has(n)))
+      .map((i) => presentIndicator(i, rootCodes)),
+    attention: attentionItems({
+      strategy: strategy.code,
+      nodes: inScope,
+      indicators: linkedToScope,
+      explanations,
+    }),
     completeness,
   };
 }
@@ -272,40 +155,3 @@ export async function getDashboard(ctx: Ctx, code: string, query: DashboardQuery
 function subtreeOwners(nodes: readonly TreeNode[]): string[] {
   return nodes.flatMap((n) => [...(n.owner ? [n.owner] : []), ...subtreeOwners(n.children)]);
 }
-
-type EvaluatedSeries = Awaited<ReturnType<typeof listIndicatorSeries>>[number] & {
-  evaluation: Computation<ReturnType<typeof evaluateIndicator>['result']>;
-};
-
-/** A key indicator card: its trajectory's declared points, its observations and how it was judged. */
-function presentIndicator(i: EvaluatedSeries, rootCodes: Set<string>) {
-  const target = i.target as PartialTarget | null;
-  const points = target
-    ? [
-        ...(target.baseline ? [{ ...pick(target.baseline), role: 'baseline' }] : []),
-        ...target.milestones.map((m) => ({ ...pick(m), role: 'milestone' })),
-        ...(target.final ? [{ ...pick(target.final), role: 'final' }] : []),
-      ]
-    : [];
-  const r = i.evaluation.result;
-  return {
-    code: i.code,
-    name: i.name,
-    unit: i.unit,
-    decimals: i.decimals,
-    direction: i.direction,
-    nodes: i.nodes.filter((n) => rootCodes.has(n)),
-    trajectory: points,
-    observations: i.observations,
-    actual: r.actual,
-    judgedPeriod: r.judgedPeriod,
-    expected: r.expected,
-    status: r.status,
-    achievement: r.achievement,
-    performance: r.performance,
-    components: i.evaluation,
-    link: `/app/indicators/${encodeURIComponent(i.code)}`,
-  };
-}
-
-const pick = (p: { period: string; value: number | null }) => ({ period: p.period, value: p.value });

@@ -200,6 +200,7 @@ describe('GET /api/strategies/:code/dashboard', () => {
     ).toBe(true);
     const { plan } = await expectedPlan(AS_OF);
     expect(p1.summary.progress).toBe(find(plan, 'P1')!.progress);
+    expect(p1.summary.statusCounts).toEqual(find(plan, 'P1')!.statusCounts);
     // P1's own budget lines count in its summary; its indicators are the key ones.
     expect(p1.summary.budget.allocated).toBe(((await allocatedByNode()).get('P1') ?? 0) / 100);
     expect(p1.keyIndicators.map((k: { code: string }) => k.code)).toEqual(
