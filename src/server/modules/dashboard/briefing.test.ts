@@ -67,6 +67,23 @@ describe('GET /api/strategies/:code/briefing.pdf', () => {
   it('is for signed-in users who work on plans; a missing Chromium is a 503 that says so', async () => {
     expect((await t.app.inject({ url: '/api/strategies/MN2013/briefing.pdf' })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/strategies/MN2013/briefings' })).statusCode).toBe(401);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers,
+      payload: {
+        username: 'noroles',
+        displayName: 'No roles',
+        email: 'noroles@example.ma',
+        locale: 'fr',
+        password: 'noroles-password-1234',
+        roles: [],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const outsider = (await signIn(t.app, 'noroles', 'noroles-password-1234')).headers;
+    for (const url of ['/api/strategies/MN2013/briefing.pdf', '/api/strategies/MN2013/briefings'])
+      expect((await t.app.inject({ url, headers: outsider })).statusCode).toBe(403);
     const bad = await t.app.inject({ url: '/api/strategies/MN2013/briefing.pdf?lang=de', headers });
     expect(bad.statusCode).toBe(400);
     const saved = process.env.CHROMIUM_PATH;

@@ -10,7 +10,15 @@ import {
 } from '../../../domain/plan-progress';
 import { rollUp } from '../../../domain/rollup';
 import { DEFAULT_STATUS_THRESHOLDS } from '../../../domain/status';
-import { type Fixture, fillGenie, MN, openCycle, setUp } from '../reporting/reporting.fixture';
+import {
+  explanation,
+  type Fixture,
+  fillGenie,
+  GENIE_2010,
+  MN,
+  openCycle,
+  setUp,
+} from '../reporting/reporting.fixture';
 
 // The dashboard's figures for MN2013 checked against the computation library called directly on data this
 // test reads with its own SQL — never against numbers written here.
@@ -254,7 +262,18 @@ describe('GET /api/strategies/:code/dashboard', () => {
 
   it('lists off-track items with their latest variance explanation, and the cycle’s completeness', async () => {
     const { cycle, reports } = await openCycle(f);
-    const saved = await fillGenie(f, reports.MEN!);
+    const filled = await fillGenie(f, reports.MEN!);
+    const withSpending = await f.send('PUT', `/api/reporting/reports/${reports.MEN}`, f.users.reporter, {
+      version: filled.version,
+      ...GENIE_2010,
+      transactions: [
+        { node: 'M01', date: '2010-03-31', type: 'commitment', amount: 20 },
+        { node: 'M01', date: '2010-06-30', type: 'expenditure', amount: 12.5 },
+      ],
+      explanations: [explanation('indicator', 'MN-I28', true), explanation('node', 'M01')],
+    });
+    expect(withSpending.statusCode, withSpending.body).toBe(200);
+    const saved = withSpending.json();
     const submitted = await f.send('POST', `/api/reporting/reports/${reports.MEN}/submit`, f.users.reporter, {
       version: saved.version,
     });
@@ -281,5 +300,29 @@ describe('GET /api/strategies/:code/dashboard', () => {
     }
     const men = (await get('?period=2010&organization=MEN')).json();
     expect(men.completeness.reports).toBe(1);
+
+    // The approved spending counts in M01's priority and in MEN's scope, as the budget library adds it up.
+    const spending = await f.t.database.db.query<{ type: string; amount: number }>(
+      `WITH RECURSIVE sub AS (SELECT id FROM plan_nodes WHERE code = 'P1'
+         UNION SELECT n.id FROM plan_nodes n JOIN sub ON n.parent_id = sub.id)
+       SELECT t.type, sum(t.amount)::float8 AS amount FROM transactions t JOIN sub ON sub.id = t.node_id
+        WHERE t.date BETWEEN '2010-01-01' AND '2010-12-31' GROUP BY t.type`,
+    );
+    const of = (type: string) => Math.round((spending.find((r) => r.type === type)?.amount ?? 0) * 100);
+    const allocated = (await allocatedByNode([2010, 2010])).get('P1') ?? 0;
+    const expected = budgetExecution(
+      sumBudgets([
+        { allocated, committed: of('commitment'), disbursed: of('disbursement'), spent: of('expenditure') },
+      ]),
+    ).result;
+    const p1 = body.rows.find((r: Row) => r.code === 'P1');
+    expect([p1.budget.committed, p1.budget.spent]).toEqual([expected.committed / 100, expected.spent / 100]);
+    expect(p1.budget.spent).toBeGreaterThan(0);
+    expect(p1.budget.executionRate).toBe(expected.executionRate);
+    expect(p1.budget.financialProgress).toBe(
+      financialPhysicalGap({ allocated, spent: expected.spent, physicalProgress: p1.progress }).result
+        .financial,
+    );
+    expect(men.rows[0].budget.spent).toBe(p1.budget.spent);
   });
 });
