@@ -95,6 +95,8 @@ describe.skipIf(!hasChromium)('executive dashboard in Chromium', () => {
     await page.getByLabel(ar.dashboard.filters.priority).focus();
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => new URL(page.url()).searchParams.get('priority')).not.toBeNull();
+    // The reload keeps the focus where it was.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dashboard-priority');
     await page.screenshot({ path: screenshotPath('dashboard-ar'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });

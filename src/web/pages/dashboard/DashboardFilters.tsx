@@ -72,6 +72,8 @@ export function DashboardFilters({
         <label htmlFor="dashboard-period">{t('dashboard.filters.period')}</label>
         <input
           id="dashboard-period"
+          // Typed freely, applied on Enter or on leaving the field; a new address resets it.
+          key={values.period}
           defaultValue={values.period}
           aria-describedby="dashboard-period-hint"
           inputMode="text"

@@ -58,7 +58,6 @@ export function DashboardPage({ code }: { code: string }) {
         lead={data ? t('dashboard.asOfLine', { date: format.date(data.asOf) }) : undefined}
       />
       <DashboardFilters
-        key={search}
         values={values}
         options={data?.options}
         onChange={setFilter}
