@@ -29,8 +29,18 @@ const unavailable = (path: string) =>
     },
   );
 
+// One print at a time per process: each launches a browser (a few hundred MB), and a burst of requests on a
+// small server would otherwise start one each.
+let queue: Promise<unknown> = Promise.resolve();
+
 /** Prints a self-contained HTML page (inline CSS and SVG, nothing to fetch) to an A4 PDF. */
-export async function printPdf(html: string): Promise<Buffer> {
+export function printPdf(html: string): Promise<Buffer> {
+  const job = queue.then(() => print(html));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+async function print(html: string): Promise<Buffer> {
   const executablePath = chromiumPath();
   try {
     await access(executablePath, constants.X_OK);
