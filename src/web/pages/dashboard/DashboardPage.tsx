@@ -84,6 +84,12 @@ export function DashboardPage({ code }: { code: string }) {
               </div>
             </dl>
             <BudgetBars budget={data.summary.budget} />
+            {data.summary.components?.formula && (
+              <details>
+                <summary>{t('dashboard.how')}</summary>
+                <p className="cell-ltr small" dir="ltr">{data.summary.components.formula}</p>
+              </details>
+            )}
           </section>
           <RowsSection data={data} />
           <IndicatorsSection data={data} />

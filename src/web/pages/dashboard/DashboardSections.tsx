@@ -76,7 +76,7 @@ function RowCard({ row, data }: { row: DashboardRow; data: Dashboard }) {
       {row.components?.formula && (
         <details>
           <summary>{t('dashboard.how')}</summary>
-          <p className="cell-ltr small">{row.components.formula}</p>
+          <p className="cell-ltr small" dir="ltr">{row.components.formula}</p>
         </details>
       )}
       <p className="dashboard-links">
@@ -192,6 +192,12 @@ export function IndicatorsSection({ data }: { data: Dashboard }) {
                   <dd>{format.percent(k.achievement, 1)}</dd>
                 </div>
               </dl>
+              {k.components.formula && (
+                <details>
+                  <summary>{t('dashboard.how')}</summary>
+                  <p className="cell-ltr small" dir="ltr">{k.components.formula}</p>
+                </details>
+              )}
               <Link href={k.link} aria-label={t('dashboard.indicators.openLabel', { code: k.code })}>
                 {t('dashboard.indicators.open')}
               </Link>
