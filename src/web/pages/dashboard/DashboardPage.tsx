@@ -87,7 +87,9 @@ export function DashboardPage({ code }: { code: string }) {
             {data.summary.components?.formula && (
               <details>
                 <summary>{t('dashboard.how')}</summary>
-                <p className="cell-ltr small" dir="ltr">{data.summary.components.formula}</p>
+                <p className="cell-ltr small" dir="ltr">
+                  {data.summary.components.formula}
+                </p>
               </details>
             )}
           </section>

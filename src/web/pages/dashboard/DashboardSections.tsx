@@ -76,7 +76,9 @@ function RowCard({ row, data }: { row: DashboardRow; data: Dashboard }) {
       {row.components?.formula && (
         <details>
           <summary>{t('dashboard.how')}</summary>
-          <p className="cell-ltr small" dir="ltr">{row.components.formula}</p>
+          <p className="cell-ltr small" dir="ltr">
+            {row.components.formula}
+          </p>
         </details>
       )}
       <p className="dashboard-links">
@@ -195,7 +197,9 @@ export function IndicatorsSection({ data }: { data: Dashboard }) {
               {k.components.formula && (
                 <details>
                   <summary>{t('dashboard.how')}</summary>
-                  <p className="cell-ltr small" dir="ltr">{k.components.formula}</p>
+                  <p className="cell-ltr small" dir="ltr">
+                    {k.components.formula}
+                  </p>
                 </details>
               )}
               <Link href={k.link} aria-label={t('dashboard.indicators.openLabel', { code: k.code })}>
