@@ -8,6 +8,7 @@ import auditRoutes from './modules/audit/audit.routes';
 import authRoutes from './modules/auth/auth.routes';
 import budgetRoutes from './modules/budget/budget.routes';
 import budgetWriteRoutes from './modules/budget/budget.write';
+import dashboardRoutes from './modules/dashboard/dashboard.routes';
 import governanceRoutes from './modules/governance/governance.routes';
 import healthRoutes from './modules/health/health.routes';
 import exportRoutes from './modules/imports/imports.export.routes';
@@ -75,6 +76,7 @@ const MODULES = [
   planVersionRoutes,
   outboxRoutes,
   publishingRoutes,
+  dashboardRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */

@@ -5,6 +5,7 @@ import { AuditPage } from './pages/admin/AuditPage';
 import { OrganizationsPage } from './pages/admin/OrganizationsPage';
 import { OutboxPage } from './pages/admin/OutboxPage';
 import { UsersPage } from './pages/admin/UsersPage';
+import { DashboardIndexPage, DashboardPage } from './pages/dashboard/DashboardPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -85,6 +86,10 @@ function Screen({ route, params }: { route: RouteId; params: RouteParams }) {
       return <StrategiesPage />;
     case 'strategy':
       return <StrategyPage key={params.code} code={params.code ?? ''} section={params.section} />;
+    case 'dashboard':
+      return <DashboardPage key={params.code} code={params.code ?? ''} />;
+    case 'dashboards':
+      return <DashboardIndexPage />;
     case 'indicators':
       return <IndicatorsPage />;
     case 'indicator':

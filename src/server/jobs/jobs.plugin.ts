@@ -1,4 +1,10 @@
 import fp from 'fastify-plugin';
+import {
+  BRIEFING_JOB,
+  briefingIntervalDays,
+  briefingJob,
+  briefingKey,
+} from '../modules/dashboard/briefing.jobs';
 import { type MailCapture, startMailCapture } from '../modules/mail/mail.capture';
 import { sendMailJob } from '../modules/mail/mail.jobs';
 import { Mailer } from '../modules/mail/mail.transport';
@@ -30,6 +36,9 @@ async function jobsPlugin(app: App) {
   });
   // One reminder scan a day, whichever process gets there first.
   runner.every(REMINDER_JOB, today);
+  runner.register(BRIEFING_JOB, briefingJob(app));
+  const briefingDays = briefingIntervalDays();
+  if (briefingDays > 0) runner.every(BRIEFING_JOB, briefingKey(briefingDays));
   app.decorate('jobs', runner);
 
   app.addHook('onReady', async () => {

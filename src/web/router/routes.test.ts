@@ -15,6 +15,8 @@ describe('matchRoute', () => {
     ['/app/strategies/MN2013', 'strategy'],
     ['/app/strategies/MN2013/budget', 'strategy'],
     ['/app/strategies/MN2013/budget/x', 'notFound'],
+    ['/app/strategies/MN2013/dashboard', 'dashboard'],
+    ['/app/dashboard', 'dashboards'],
     ['/app/indicators', 'indicators'],
     ['/app/indicators/MN-I28', 'indicator'],
     ['/app/budget', 'budget'],

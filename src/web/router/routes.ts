@@ -8,6 +8,8 @@ export type RouteId =
   | 'tokens'
   | 'strategies'
   | 'strategy'
+  | 'dashboard'
+  | 'dashboards'
   | 'indicators'
   | 'indicator'
   | 'budget'
@@ -32,7 +34,10 @@ const PATHS: Record<Known, string> = {
   audit: '/admin/audit',
   tokens: '/account/tokens',
   strategies: '/strategies',
+  // before `strategy`, whose optional section would match `dashboard` too
+  dashboard: '/strategies/:code/dashboard',
   strategy: '/strategies/:code/:section?',
+  dashboards: '/dashboard',
   indicators: '/indicators',
   indicator: '/indicators/:code',
   budget: '/budget',

@@ -7,7 +7,7 @@ import { firstAdminRoute } from './admin-routes';
 type Entry =
   | {
       kind: 'link';
-      route: Exclude<RouteId, 'notFound' | 'strategy' | 'indicator' | 'cycle' | 'report'>;
+      route: Exclude<RouteId, 'notFound' | 'strategy' | 'indicator' | 'cycle' | 'report' | 'dashboard'>;
       label: string;
       current: boolean;
     }
@@ -30,6 +30,12 @@ export function MainNav({ route }: { route: RouteId }) {
       route: 'strategies',
       label: t('nav.strategies'),
       current: route === 'strategies' || route === 'strategy',
+    },
+    {
+      kind: 'link',
+      route: 'dashboards',
+      label: t('dashboard.nav'),
+      current: route === 'dashboards' || route === 'dashboard',
     },
     {
       kind: 'link',

@@ -55,3 +55,35 @@ export function findBudgetMeta(db: Queryable, strategyId: string) {
     [strategyId],
   );
 }
+
+/** Allocated amounts per node (null = the strategy as a whole) of one budget type, for the years asked. */
+export function sumBudgetByNode(
+  db: Queryable,
+  strategyId: string,
+  type: string,
+  years: { from: number; to: number } | null,
+): Promise<{ node: string | null; amount: number }[]> {
+  return db.query(
+    `SELECT n.code AS node, sum(l.amount)::float8 AS amount
+       FROM budget_lines l LEFT JOIN plan_nodes n ON n.id = l.node_id
+      WHERE l.strategy_id = $1 AND l.type = $2 AND ($3::int IS NULL OR l.year BETWEEN $3 AND $4)
+      GROUP BY n.code ORDER BY n.code`,
+    [strategyId, type, years?.from ?? null, years?.to ?? null],
+  );
+}
+
+/** Commitments, disbursements and expenditure per node, dated within [from, to] (from null = no lower bound). */
+export function sumTransactionsByNode(
+  db: Queryable,
+  strategyId: string,
+  from: string | null,
+  to: string,
+): Promise<{ node: string | null; type: string; amount: number }[]> {
+  return db.query(
+    `SELECT n.code AS node, t.type, sum(t.amount)::float8 AS amount
+       FROM transactions t LEFT JOIN plan_nodes n ON n.id = t.node_id
+      WHERE t.strategy_id = $1 AND ($2::date IS NULL OR t.date >= $2) AND t.date <= $3
+      GROUP BY n.code, t.type ORDER BY n.code, t.type`,
+    [strategyId, from, to],
+  );
+}

@@ -1,4 +1,5 @@
 import { budgetExecution } from '../../../domain/budget';
+import { requirePermission } from '../../access/permissions';
 import type { Ctx } from '../../types';
 import { getStrategy } from '../strategy/strategy.service';
 import * as repo from './budget.repo';
@@ -54,4 +55,40 @@ export async function getBudget(
       components: execution,
     },
   };
+}
+
+export interface NodeBudget {
+  allocated: number;
+  committed: number;
+  disbursed: number;
+  spent: number;
+}
+
+/**
+ * Each node's own budget (not its subtree's: callers add subtrees up) in the strategy's unit: allocated from the
+ * revised lines where there are any, else the original ones, for the fiscal years asked; committed, disbursed
+ * and spent from the transactions dated up to `to`. Key `''` is the strategy as a whole (lines without a node).
+ */
+export async function getBudgetByNode(
+  ctx: Ctx,
+  strategyId: string,
+  options: { years: { from: number; to: number } | null; from: string | null; to: string },
+) {
+  requirePermission(ctx.actor, 'internal.read');
+  const meta = await repo.findBudgetMeta(ctx.db, strategyId);
+  const type = meta.types.includes('revised') ? 'revised' : 'original';
+  const [lines, transactions] = await Promise.all([
+    repo.sumBudgetByNode(ctx.db, strategyId, type, options.years),
+    repo.sumTransactionsByNode(ctx.db, strategyId, options.from, options.to),
+  ]);
+  const byNode = new Map<string, NodeBudget>();
+  const entry = (node: string | null) => {
+    const key = node ?? '';
+    if (!byNode.has(key)) byNode.set(key, { allocated: 0, committed: 0, disbursed: 0, spent: 0 });
+    return byNode.get(key)!;
+  };
+  for (const line of lines) entry(line.node).allocated += line.amount;
+  const FIELD = { commitment: 'committed', disbursement: 'disbursed', expenditure: 'spent' } as const;
+  for (const t of transactions) entry(t.node)[FIELD[t.type as keyof typeof FIELD]] += t.amount;
+  return { currency: meta.currency, scale: meta.scale, type, byNode };
 }

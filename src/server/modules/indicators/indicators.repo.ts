@@ -117,3 +117,44 @@ export function findDimensions(db: Queryable) {
       GROUP BY d.id ORDER BY d.code`,
   );
 }
+
+export interface IndicatorSeriesRow {
+  code: string;
+  name: Record<string, string>;
+  unit: string;
+  decimals: number;
+  direction: 'increase' | 'decrease';
+  nodes: string[];
+  target: { baseline: unknown; milestones: unknown[]; final: unknown } | null;
+  observations: { period: string; value: number }[];
+}
+
+/**
+ * Every indicator linked to a strategy's nodes with the target version in force at `asOf` and its approved
+ * observations by then for one set of dimension members (`''` = national), oldest first: what a sparkline needs.
+ */
+export function findStrategyIndicatorSeries(
+  db: Queryable,
+  strategyId: string,
+  asOf: string,
+  dimsKey: string,
+): Promise<IndicatorSeriesRow[]> {
+  return db.query<IndicatorSeriesRow>(
+    `SELECT i.code, i.name, i.unit, i.decimals, i.direction,
+            ARRAY(SELECT n.code FROM indicator_nodes x JOIN plan_nodes n ON n.id = x.node_id AND n.deleted_at IS NULL
+                   WHERE x.indicator_id = i.id ORDER BY n.code) AS nodes,
+            (SELECT json_build_object('baseline', t.baseline, 'milestones', t.milestones, 'final', t.final)
+               FROM target_versions t WHERE t.indicator_id = i.id AND t.effective_from <= $2
+              ORDER BY t.effective_from DESC, t.version DESC LIMIT 1) AS target,
+            coalesce((SELECT json_agg(json_build_object('period', o.period, 'value', o.value::float8)
+                                      ORDER BY o.period_end, o.period)
+               FROM observations o WHERE o.indicator_id = i.id AND o.dims_key = $3 AND o.period_end <= $2
+                 AND o.value IS NOT NULL AND o.state = 'approved'), '[]') AS observations
+       FROM indicators i
+      WHERE i.deleted_at IS NULL AND EXISTS (
+        SELECT 1 FROM indicator_nodes x JOIN plan_nodes n ON n.id = x.node_id
+         WHERE x.indicator_id = i.id AND n.strategy_id = $1 AND n.deleted_at IS NULL)
+      ORDER BY i.code`,
+    [strategyId, asOf, dimsKey],
+  );
+}

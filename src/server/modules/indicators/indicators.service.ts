@@ -4,7 +4,7 @@ import { isDomainError } from '../../../domain/errors';
 import { forecast } from '../../../domain/forecast';
 import { evaluateIndicator, type PartialTarget } from '../../../domain/plan-progress';
 import { DEFAULT_STATUS_THRESHOLDS, type StatusThresholds } from '../../../domain/status';
-import { can } from '../../access/permissions';
+import { can, requirePermission } from '../../access/permissions';
 import { notFound } from '../../errors';
 import type { Ctx } from '../../types';
 import { today } from '../strategy/strategy.service';
@@ -132,4 +132,18 @@ export async function listIndicators(ctx: Ctx, filter: { strategy?: string; q?: 
 
 export function listDimensions(ctx: Ctx) {
   return repo.findDimensions(ctx.db);
+}
+
+/**
+ * The indicators of a strategy with their target in force at `asOf` and their approved observations by then,
+ * national or of one region: the series behind a dashboard's sparklines. For those who work on plans.
+ */
+export async function listIndicatorSeries(
+  ctx: Ctx,
+  strategyId: string,
+  options: { asOf: string; region?: string },
+) {
+  requirePermission(ctx.actor, 'internal.read');
+  const dimsKey = options.region ? `region=${options.region}` : '';
+  return repo.findStrategyIndicatorSeries(ctx.db, strategyId, options.asOf, dimsKey);
 }

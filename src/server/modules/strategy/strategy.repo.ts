@@ -117,12 +117,14 @@ export interface IndicatorStateRow {
 
 /**
  * For every indicator linked to the strategy's nodes: the target version in force at `asOf`, the latest national
- * observation by then, and the nodes it measures — all the tree's computation needs, in one query.
+ * observation by then (or, with `dimsKey`, the latest of those dimension members, e.g. `region=MA-06`), and the
+ * nodes it measures — all the tree's computation needs, in one query.
  */
 export function findIndicatorStates(
   db: Queryable,
   strategyId: string,
   asOf: string,
+  dimsKey = '',
 ): Promise<IndicatorStateRow[]> {
   return db.query<IndicatorStateRow>(
     `WITH linked AS (
@@ -134,10 +136,10 @@ export function findIndicatorStates(
                FROM target_versions t WHERE t.indicator_id = i.id AND t.effective_from <= $2
               ORDER BY t.effective_from DESC, t.version DESC LIMIT 1) AS target,
             (SELECT json_build_object('period', o.period, 'value', o.value)
-               FROM observations o WHERE o.indicator_id = i.id AND o.dims_key = '' AND o.period_end <= $2
+               FROM observations o WHERE o.indicator_id = i.id AND o.dims_key = $3 AND o.period_end <= $2
                  AND o.value IS NOT NULL AND o.state = 'approved'
               ORDER BY o.period_end DESC LIMIT 1) AS latest
        FROM linked l JOIN indicators i ON i.id = l.indicator_id AND i.deleted_at IS NULL`,
-    [strategyId, asOf],
+    [strategyId, asOf, dimsKey],
   );
 }

@@ -44,18 +44,19 @@ export interface TreeNode
 
 /**
  * The strategy's tree with each node's computed progress and status as of a date: indicators are evaluated
- * against the target version then in force and the latest observation by then; nodes roll them up.
+ * against the target version then in force and the latest observation by then (national, or of one region
+ * when `region` is given); nodes roll them up.
  */
 export async function getTree(
   ctx: Ctx,
   code: string,
-  options: { asOf?: string; policy?: MissingDataPolicy; explain?: boolean },
+  options: { asOf?: string; policy?: MissingDataPolicy; explain?: boolean; region?: string },
 ) {
   const strategy = await getStrategy(ctx, code);
   const asOf = options.asOf ?? today();
   const [nodes, indicators] = await Promise.all([
     repo.findTreeNodes(ctx.db, strategy.id, asOf),
-    repo.findIndicatorStates(ctx.db, strategy.id, asOf),
+    repo.findIndicatorStates(ctx.db, strategy.id, asOf, options.region ? `region=${options.region}` : ''),
   ]);
   const thresholds = strategy.statusThresholds ?? DEFAULT_STATUS_THRESHOLDS;
   const byNode = new Map<

@@ -100,7 +100,14 @@ export function StrategyPage({ code, section = 'tree' }: { code: string; section
       <PageHeader
         title={current === 'tree' ? title : `${title} — ${sectionNames[current]}`}
         lead={localText(data.subtitle, locale) || undefined}
-      />
+      >
+        <Link
+          className="button"
+          href={`${href('dashboard', { code })}${options.asOf ? `?asOf=${options.asOf}` : ''}`}
+        >
+          {t('dashboard.link')}
+        </Link>
+      </PageHeader>
       <StrategySummary
         strategy={data}
         tree={tree.data}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, apiPath } from '../../api/client';
 import type { IndicatorSummary, PlanTree, Strategy, TreeNode } from '../../api/strategy-types';
 import type { ListOf } from '../../api/types';
@@ -40,7 +40,10 @@ export function TreeSection({ strategy, tree, asOf, policy, onOptions }: Props) 
   const { t, locale } = useI18n();
   const { can } = useSession();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const [selected, setSelected] = useState<string | null>(null);
+  // `?node=CODE` (a drill-down from the dashboard) opens the tree on that node.
+  const [selected, setSelected] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('node'),
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const [addingRoot, setAddingRoot] = useState(false);
   const indicators = useLoad(
@@ -55,6 +58,13 @@ export function TreeSection({ strategy, tree, asOf, policy, onOptions }: Props) 
   const all = useMemo(() => visibleNodes(nodes, new Set(withChildren(nodes))), [nodes]);
   const selectedNode = all.find((entry) => entry.node.code === selected)?.node ?? null;
   const canManage = can('strategy.manage');
+  const linked = useRef(selected);
+  useEffect(() => {
+    if (!linked.current || !tree.data) return;
+    const trail = pathTo(tree.data.nodes, linked.current) ?? [];
+    linked.current = null;
+    setExpanded((current) => new Set([...current, ...trail]));
+  }, [tree.data]);
   const firstLevel = strategy.levels[0];
   const policies = policyLabels(t);
 
