@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'reporting.review': ['admin', 'strategy_office', 'reviewer'],
   'reporting.report': ['admin', 'reporter'],
   'mail.outbox': ['admin'],
+  'agreements.manage': ['admin', 'strategy_office'],
+  'agreements.report': ['admin', 'strategy_office', 'reporter'],
+  'agreements.verify': ['admin', 'strategy_office'],
+  'organizations.contacts': ['admin', 'strategy_office'],
   'internal.read': ['admin', 'strategy_office', 'reviewer', 'reporter', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
