@@ -24,6 +24,7 @@ import {
   updateAgreement,
 } from './agreements.service';
 import { addCommitment, deleteCommitment, setAttributions, updateCommitment } from './commitments.service';
+import innovationRoutes from './innovation.routes';
 import realisationRoutes from './realisations.routes';
 import viewRoutes from './views.routes';
 
@@ -183,4 +184,5 @@ export default async function agreementRoutes(app: App) {
 
   await realisationRoutes(app);
   await viewRoutes(app);
+  await innovationRoutes(app);
 }

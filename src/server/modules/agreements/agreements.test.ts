@@ -473,3 +473,35 @@ describe('registry: contacts, memberships, partnerships', () => {
     expect(agreement.body).not.toContain('contact@example.org');
   });
 });
+
+describe('cluster innovation projects', () => {
+  it('records a labelled project of the cluster with its members, niche and funding', async () => {
+    const body = {
+      code: 'MNC-TEST-1',
+      cluster: 'MNC',
+      title: { fr: 'Paiement mobile' },
+      niche: 'mobile_services',
+      fundingSource: 'innovation_fund',
+      members: ['KPMG', 'ARROW-ECS'],
+    };
+    expect((await send(anonymous, 'POST', '/api/innovation-projects', body)).statusCode).toBe(401);
+    expect((await send(kpmgReporter, 'POST', '/api/innovation-projects', body)).statusCode).toBe(403);
+    const notCluster = await send(office, 'POST', '/api/innovation-projects', { ...body, cluster: 'KPMG' });
+    expect(problem(notCluster).errors?.[0]).toMatchObject({ path: '/body/cluster', code: 'not_a_cluster' });
+    const created = await send(office, 'POST', '/api/innovation-projects', body);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({
+      stage: 'labelled',
+      cluster: { code: 'MNC' },
+      members: [{ code: 'ARROW-ECS' }, { code: 'KPMG' }],
+    });
+    const moved = await send(office, 'PATCH', '/api/innovation-projects/MNC-TEST-1', {
+      version: 1,
+      stage: 'in_progress',
+    });
+    expect(moved.json()).toMatchObject({ stage: 'in_progress', version: 2 });
+    const list = (await get('/api/innovation-projects?niche=mobile_services')).json();
+    expect(list.items.map((p: { code: string }) => p.code)).toEqual(['MNC-TEST-1']);
+    expect((await get('/api/innovation-projects?niche=web_multimedia')).json().items).toEqual([]);
+  });
+});
