@@ -5,6 +5,9 @@ import { AuditPage } from './pages/admin/AuditPage';
 import { OrganizationsPage } from './pages/admin/OrganizationsPage';
 import { OutboxPage } from './pages/admin/OutboxPage';
 import { UsersPage } from './pages/admin/UsersPage';
+import { AgreementPage } from './pages/agreements/AgreementPage';
+import { AgreementsPage } from './pages/agreements/AgreementsPage';
+import { AgreementsSummaryPage } from './pages/agreements/AgreementsSummaryPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -107,6 +110,12 @@ function Screen({ route, params }: { route: RouteId; params: RouteParams }) {
       return <ReasonsPage />;
     case 'outbox':
       return <OutboxPage />;
+    case 'agreements':
+      return <AgreementsPage />;
+    case 'agreementsSummary':
+      return <AgreementsSummaryPage />;
+    case 'agreement':
+      return <AgreementPage code={params.code ?? ''} />;
     case 'notFound':
       return <NotFoundPage />;
   }

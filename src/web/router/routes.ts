@@ -19,6 +19,9 @@ export type RouteId =
   | 'agenda'
   | 'reasons'
   | 'outbox'
+  | 'agreements'
+  | 'agreementsSummary'
+  | 'agreement'
   | 'notFound';
 
 type Known = Exclude<RouteId, 'notFound'>;
@@ -44,6 +47,9 @@ const PATHS: Record<Known, string> = {
   agenda: '/reporting/agenda',
   reasons: '/reporting/reasons',
   outbox: '/admin/outbox',
+  agreements: '/agreements',
+  agreementsSummary: '/agreements/commitments',
+  agreement: '/agreements/:code',
 };
 
 export type RouteParams = Record<string, string>;

@@ -7,7 +7,10 @@ import { firstAdminRoute } from './admin-routes';
 type Entry =
   | {
       kind: 'link';
-      route: Exclude<RouteId, 'notFound' | 'strategy' | 'indicator' | 'cycle' | 'report'>;
+      route: Exclude<
+        RouteId,
+        'notFound' | 'strategy' | 'indicator' | 'cycle' | 'report' | 'agreement' | 'agreementsSummary'
+      >;
       label: string;
       current: boolean;
     }
@@ -51,7 +54,12 @@ export function MainNav({ route }: { route: RouteId }) {
             route === 'reasons',
         }
       : { kind: 'soon', label: t('nav.reporting') },
-    { kind: 'soon', label: t('nav.agreements') },
+    {
+      kind: 'link',
+      route: 'agreements',
+      label: t('nav.agreements'),
+      current: route === 'agreements' || route === 'agreement' || route === 'agreementsSummary',
+    },
     { kind: 'soon', label: t('nav.calls') },
     { kind: 'soon', label: t('nav.consultation') },
     { kind: 'link', route: 'observatory', label: t('nav.observatory'), current: route === 'observatory' },
