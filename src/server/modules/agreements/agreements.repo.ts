@@ -123,12 +123,20 @@ export async function insertAgreement(tx: Queryable, code: string, f: AgreementF
   return row.id;
 }
 
-export async function updateAgreement(tx: Queryable, id: string, f: AgreementFields): Promise<void> {
+/** Writes an agreement's fields; `onlyIfChanged` leaves the row (and its version) alone when nothing differs. */
+export async function updateAgreement(
+  tx: Queryable,
+  id: string,
+  f: AgreementFields,
+  onlyIfChanged = false,
+): Promise<void> {
+  const unchanged = `AND (kind, title, scope, signed_on, signed_on_text, event, signing_place, place, region_code,
+      documents, sources) IS DISTINCT FROM ($1, $2::jsonb, $3::jsonb, $4::date, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`;
   await tx.query(
     `UPDATE agreements SET kind = $1, title = $2, scope = $3, signed_on = $4, signed_on_text = $5, event = $6,
             signing_place = $7, place = $8, region_code = $9, documents = $10, sources = $11,
             version = version + 1, updated_at = now()
-      WHERE id = $12`,
+      WHERE id = $12 ${onlyIfChanged ? unchanged : ''}`,
     [...fieldParams(f), id],
   );
 }

@@ -43,7 +43,7 @@ async function upsertAgreement(tx: Queryable, a: AgreementInput): Promise<void> 
   }
   const existing = await repo.findAgreementByCode(tx, a.code, true);
   const id = existing?.id ?? (await repo.insertAgreement(tx, a.code, fields));
-  if (existing) await repo.updateAgreement(tx, id, fields);
+  if (existing) await repo.updateAgreement(tx, id, fields, true);
   const parties = [];
   for (const p of a.parties)
     parties.push({ organizationId: await orgId(tx, p.organization), role: p.role ?? 'partner' });
@@ -59,7 +59,7 @@ async function upsertAgreement(tx: Queryable, a: AgreementInput): Promise<void> 
       source: (c.source ?? null) as Record<string, unknown> | null,
     };
     const current = await commitments.findCommitment(tx, id, c.code, true);
-    if (current) await commitments.updateCommitment(tx, current.id, values);
+    if (current) await commitments.updateCommitment(tx, current.id, values, true);
     else await commitments.insertCommitment(tx, id, c.code, values);
   }
 }

@@ -105,13 +105,19 @@ describe('GET /api/agreements (seeded data)', () => {
     expect(oracle.commitments[0].risk.status).toBe('no_target');
   });
 
-  it('reloads the data without duplicating anything', async () => {
+  it('reloads the data without duplicating anything or bumping versions', async () => {
+    const versions = async () =>
+      (await get('/api/agreements'))
+        .json()
+        .items.map((a: { code: string; version: number }) => `${a.code}@${a.version}`);
+    const versionsBefore = await versions();
     const before = [
       await count('agreements'),
       await count('commitments'),
       await count('organization_partnerships'),
     ];
     await loadAgreementsData(t.database.db);
+    expect(await versions()).toEqual(versionsBefore);
     expect([
       await count('agreements'),
       await count('commitments'),

@@ -91,11 +91,19 @@ export async function insertCommitment(
   return row.id;
 }
 
-export async function updateCommitment(tx: Queryable, id: string, f: CommitmentFields): Promise<void> {
+/** Writes a commitment's fields; `onlyIfChanged` leaves the row (and its version) alone when nothing differs. */
+export async function updateCommitment(
+  tx: Queryable,
+  id: string,
+  f: CommitmentFields,
+  onlyIfChanged = false,
+): Promise<void> {
+  const unchanged = `AND (party_id, metric, value, qualifier, due_year, description, source)
+      IS DISTINCT FROM ($1::uuid, $2, $3::numeric, $4, $5::int, $6::jsonb, $7::jsonb)`;
   await tx.query(
     `UPDATE commitments SET party_id = $1, metric = $2, value = $3, qualifier = $4, due_year = $5, description = $6,
             source = $7, version = version + 1, updated_at = now()
-      WHERE id = $8`,
+      WHERE id = $8 ${onlyIfChanged ? unchanged : ''}`,
     [...fieldParams(f), id],
   );
 }
