@@ -220,6 +220,18 @@ export const RealisationInput = Type.Object(
 );
 export type RealisationInput = Static<typeof RealisationInput>;
 
+export const RealisationPatch = Type.Object(
+  {
+    version: Version,
+    period: Type.Optional(Type.String({ maxLength: 10 })),
+    value: Type.Optional(Type.Number({ minimum: 0 })),
+    evidence: Type.Optional(Type.Array(Document)),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  },
+  { additionalProperties: false },
+);
+export type RealisationPatch = Static<typeof RealisationPatch>;
+
 export const VerificationInput = Type.Object(
   {
     state: StringEnum(['verified', 'disputed'] as const),

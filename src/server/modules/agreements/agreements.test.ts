@@ -511,3 +511,126 @@ describe('cluster innovation projects', () => {
     expect((await get('/api/innovation-projects?niche=web_multimedia')).json().items).toEqual([]);
   });
 });
+
+describe('role × action matrix', () => {
+  let sessions: Record<string, Session>;
+  let pendingId: string;
+  let kpmgId: string;
+
+  beforeAll(async () => {
+    sessions = {
+      anonymous,
+      admin,
+      office,
+      reviewer: await userWith('matrix-reviewer', 'reviewer'),
+      analyst: await userWith('matrix-analyst', 'analyst'),
+      viewer,
+      kpmgReporter,
+      arrowReporter,
+    };
+    kpmgId = (await t.database.db.one<{ id: string }>(`SELECT id FROM organizations WHERE code = 'KPMG'`)).id;
+    const created = await send(kpmgReporter, 'POST', '/api/realisations', {
+      agreement: 'GITEX25-KPMG',
+      commitment: 'JOBS',
+      period: '2026-Q1',
+      value: 4,
+    });
+    pendingId = created.json().id;
+  });
+
+  const who = [
+    'anonymous',
+    'admin',
+    'office',
+    'reviewer',
+    'analyst',
+    'viewer',
+    'kpmgReporter',
+    'arrowReporter',
+  ];
+  const matrix: [string, (s: Session) => Promise<number>, number[]][] = [
+    [
+      // A body the service refuses after the gate: allowed roles get 400, and nothing is written.
+      'create an agreement',
+      async (s) =>
+        (
+          await send(s, 'POST', '/api/agreements', {
+            code: 'M-1',
+            kind: 'mou',
+            title: { fr: 'x' },
+            parties: [],
+          })
+        ).statusCode,
+      [401, 400, 400, 403, 403, 403, 403, 403],
+    ],
+    [
+      'see a pending realisation',
+      async (s) => (await get(`/api/realisations/${pendingId}`, s)).statusCode,
+      [404, 200, 200, 404, 404, 404, 200, 404],
+    ],
+    [
+      'verify it (with a stale version: allowed roles get 409)',
+      async (s) =>
+        (
+          await send(s, 'POST', `/api/realisations/${pendingId}/verification`, {
+            state: 'verified',
+            version: 99,
+          })
+        ).statusCode,
+      [401, 409, 409, 403, 403, 403, 403, 403],
+    ],
+    [
+      'correct it (with a stale version: allowed roles get 409)',
+      async (s) =>
+        (await send(s, 'PATCH', `/api/realisations/${pendingId}`, { version: 99, value: 5 })).statusCode,
+      [401, 409, 409, 403, 403, 403, 409, 404],
+    ],
+    [
+      'read contacts',
+      async (s) => (await get(`/api/organizations/${kpmgId}/contacts`, s)).statusCode,
+      [401, 200, 200, 403, 403, 403, 403, 403],
+    ],
+    [
+      'read agreements',
+      async (s) => (await get('/api/agreements/GITEX25-KPMG', s)).statusCode,
+      [200, 200, 200, 200, 200, 200, 200, 200],
+    ],
+  ];
+  it.each(matrix)('%s', async (_action, act, expected) => {
+    const got: number[] = [];
+    for (const name of who) got.push(await act(sessions[name]!));
+    expect(Object.fromEntries(who.map((w, i) => [w, got[i]]))).toEqual(
+      Object.fromEntries(who.map((w, i) => [w, expected[i]])),
+    );
+  });
+
+  it('lets the party correct a disputed figure, which goes back to reported; a verified one is locked', async () => {
+    const disputed = await send(office, 'POST', `/api/realisations/${pendingId}/verification`, {
+      state: 'disputed',
+      note: 'No evidence',
+      version: 1,
+    });
+    expect(disputed.json().state).toBe('disputed');
+    const corrected = await send(kpmgReporter, 'PATCH', `/api/realisations/${pendingId}`, {
+      version: 2,
+      value: 3,
+      evidence: [{ title: 'Contracts', url: 'https://example.org/contracts.pdf' }],
+    });
+    expect(corrected.json()).toMatchObject({
+      state: 'reported',
+      value: 3,
+      verificationNote: null,
+      version: 3,
+    });
+    await send(office, 'POST', `/api/realisations/${pendingId}/verification`, {
+      state: 'verified',
+      version: 3,
+    });
+    const locked = await send(kpmgReporter, 'PATCH', `/api/realisations/${pendingId}`, {
+      version: 4,
+      value: 9,
+    });
+    expect(locked.statusCode).toBe(409);
+    expect(problem(locked).code).toBe('realisation_verified');
+  });
+});

@@ -181,6 +181,20 @@ export async function insertRealisation(
   return row.id;
 }
 
+/** Corrects a figure not yet verified; it goes back to `reported`, its earlier verification cleared. */
+export async function amendRealisation(
+  tx: Queryable,
+  id: string,
+  r: { period: string; periodEnd: string; value: number; evidence: unknown[]; note: string | null },
+): Promise<void> {
+  await tx.query(
+    `UPDATE realisations SET period = $2, period_end = $3, value = $4, evidence = $5, note = $6, state = 'reported',
+            verified_by = NULL, verified_at = NULL, verification_note = NULL, version = version + 1, updated_at = now()
+      WHERE id = $1`,
+    [id, r.period, r.periodEnd, r.value, JSON.stringify(r.evidence), r.note],
+  );
+}
+
 export async function setVerification(
   tx: Queryable,
   id: string,

@@ -3,8 +3,13 @@ import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../context';
 import { ProblemResponses, Uuid } from '../../schemas';
 import type { App } from '../../types';
-import { Realisation, RealisationInput, VerificationInput } from './agreements.schema';
-import { getRealisation, reportRealisation, verifyRealisation } from './realisations.service';
+import { Realisation, RealisationInput, RealisationPatch, VerificationInput } from './agreements.schema';
+import {
+  amendRealisation,
+  getRealisation,
+  reportRealisation,
+  verifyRealisation,
+} from './realisations.service';
 
 const tags = ['agreements'];
 const IdParams = Type.Object({ id: Uuid });
@@ -53,5 +58,20 @@ export default async function realisationRoutes(app: App) {
       },
     },
     (request) => verifyRealisation(ctx(request), request.params.id, request.body),
+  );
+
+  app.patch(
+    '/api/realisations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a realisation not yet verified (it goes back to reported)',
+        description: 'Needs `agreements.report` for the committing party; a verified figure is locked (409).',
+        params: IdParams,
+        body: RealisationPatch,
+        response: { 200: Realisation, ...ProblemResponses },
+      },
+    },
+    (request) => amendRealisation(ctx(request), request.params.id, request.body),
   );
 }

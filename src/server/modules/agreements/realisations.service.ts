@@ -1,12 +1,12 @@
 import { isValidPeriod, periodEnd } from '../../../domain/periods';
 import { actorUserId } from '../../access/actor';
 import { authorize, can, requirePermission } from '../../access/permissions';
-import { type FieldError, invalid, notFound, versionConflict } from '../../errors';
+import { AppError, type FieldError, invalid, notFound, versionConflict } from '../../errors';
 import type { Ctx } from '../../types';
 import { recordAudit } from '../audit/audit.service';
 import { canSeePending } from './agreements.policy';
 import * as repo from './agreements.repo';
-import type { Realisation, RealisationInput, VerificationInput } from './agreements.schema';
+import type { Realisation, RealisationInput, RealisationPatch, VerificationInput } from './agreements.schema';
 import { presentRealisation } from './agreements.view';
 import * as commitments from './commitments.repo';
 
@@ -101,6 +101,44 @@ export async function verifyRealisation(
     const after = presentRealisation(ctx.actor, (await commitments.findRealisation(tx, id))!);
     await recordAudit(tx, ctx.actor, {
       action: `realisation.${input.state === 'verified' ? 'verify' : 'dispute'}`,
+      subjectType: 'realisation',
+      subjectId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * The party corrects a figure the strategy office has not verified (e.g. after a dispute): it goes back to
+ * `reported` and waits for verification again. A verified figure is locked (409).
+ */
+export async function amendRealisation(ctx: Ctx, id: string, patch: RealisationPatch): Promise<Realisation> {
+  requirePermission(ctx.actor, 'agreements.report');
+  return ctx.db.tx(async (tx) => {
+    const row = await commitments.findRealisation(tx, id, true);
+    if (!row || (row.state !== 'verified' && !canSeePending(ctx.actor, row.partyId)))
+      throw notFound('realisation');
+    authorize(true, can(ctx.actor, 'agreements.report', row.partyId), 'realisation');
+    const before = presentRealisation(ctx.actor, row);
+    if (row.version !== patch.version) throw versionConflict(before);
+    if (row.state === 'verified')
+      throw new AppError('realisation_verified', 409, 'A verified figure cannot be changed');
+    const period = patch.period ?? row.period;
+    if (!isValidPeriod(period)) {
+      throw invalid([{ path: '/body/period', code: 'invalid_period', message: `${period} is not a period` }]);
+    }
+    await commitments.amendRealisation(tx, id, {
+      period,
+      periodEnd: periodEnd(period),
+      value: patch.value ?? row.value,
+      evidence: patch.evidence ?? row.evidence,
+      note: patch.note === undefined ? row.note : patch.note,
+    });
+    const after = presentRealisation(ctx.actor, (await commitments.findRealisation(tx, id))!);
+    await recordAudit(tx, ctx.actor, {
+      action: 'realisation.amend',
       subjectType: 'realisation',
       subjectId: id,
       before,
