@@ -60,6 +60,31 @@ describe.skipIf(!hasChromium)('agreements in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('reports a realisation, verifies it, and the achieved total moves', async () => {
+    await page.goto(`${server.baseUrl}/app/agreements/GITEX25-KPMG`);
+    await page.getByRole('heading', { level: 1, name: /KPMG/ }).waitFor();
+    const totals = page.getByRole('table', { name: fr.agreements.totalsCaption });
+    const jobs = totals.getByRole('row', { name: new RegExp(fr.agreements.metric.direct_jobs) });
+    const report = page.getByRole('region', { name: fr.agreements.reportTitle });
+    await report.getByLabel(fr.agreements.period).fill('2025');
+    await report.getByLabel(fr.agreements.value).fill('12');
+    await report.getByRole('button', { name: fr.agreements.reportSubmit }).click();
+    await page.getByText(fr.agreements.reportedNotice).waitFor();
+    // Reported, not yet verified: promised 150, achieved 0, reported 12.
+    await expect
+      .poll(async () => (await jobs.getByRole('cell').allTextContents()).slice(1))
+      .toEqual(['150', '0', '12', '0']);
+    await page.getByText(fr.agreements.verifyAction).click();
+    await page.getByLabel(fr.agreements.decision).selectOption('verified');
+    await page.getByRole('button', { name: fr.common.save }).click();
+    await expect
+      .poll(async () => (await jobs.getByRole('cell').allTextContents()).slice(1))
+      .toEqual(['150', '12', '0', '0']);
+    await page.getByText(fr.agreements.state.verified, { exact: true }).first().waitFor();
+    await page.screenshot({ path: screenshotPath('agreement-fr'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('shows the list in Arabic, right to left, accessible', async () => {
     await page.goto(`${server.baseUrl}/app/agreements?event=GITEX%20Africa%202025`);
     await page.getByRole('button', { name: 'العربية' }).click();

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/history';
 import { href } from '../../router/routes';
 import { useSession } from '../../session/SessionProvider';
+import { CommitmentForm } from './CommitmentForm';
 import { CommitmentsSection } from './CommitmentsSection';
 import { kindLabels, partyRoleLabels, TotalsTable } from './labels';
 import { ReportRealisationForm } from './ReportRealisationForm';
@@ -91,6 +92,7 @@ export function AgreementPage({ code }: { code: string }) {
         <TotalsTable totals={a.totals} caption={t('agreements.totalsCaption')} />
       </section>
       <CommitmentsSection agreement={a} onChange={reload} />
+      {can('agreements.manage') && <CommitmentForm agreement={a} onDone={reload} />}
       {can('agreements.report') && a.commitments.length > 0 && (
         <ReportRealisationForm agreement={a} onDone={reload} />
       )}

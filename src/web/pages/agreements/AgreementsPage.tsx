@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { AgreementList } from '../../api/agreements-types';
 import { METRICS } from '../../api/agreements-types';
 import { api, apiPath } from '../../api/client';
@@ -10,6 +11,8 @@ import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate, useLocation } from '../../router/history';
 import { href } from '../../router/routes';
+import { useSession } from '../../session/SessionProvider';
+import { AgreementForm } from './AgreementForm';
 import { kindLabels, metricLabels, TotalsTable } from './labels';
 
 const FILTERS = ['event', 'region', 'party', 'metric'] as const;
@@ -19,6 +22,8 @@ export function AgreementsPage() {
   const { t, locale } = useI18n();
   const f = useFormat();
   const { pathname, search } = useLocation();
+  const { can } = useSession();
+  const [creating, setCreating] = useState(false);
   const params = new URLSearchParams(search);
   const filter = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
   const setParam = (name: string, value: string) => {
@@ -46,7 +51,13 @@ export function AgreementsPage() {
         <Link className="button" href={href('agreementsSummary')}>
           {t('agreements.summaryTitle')}
         </Link>
+        {can('agreements.manage') && !creating && (
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            {t('agreements.form.newTitle')}
+          </button>
+        )}
       </PageHeader>
+      {creating && <AgreementForm onCancel={() => setCreating(false)} />}
       <search className="filters" aria-label={t('common.filters')}>
         <div className="field">
           <label htmlFor="agreements-event">{t('agreements.event')}</label>

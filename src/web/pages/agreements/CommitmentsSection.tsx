@@ -4,6 +4,7 @@ import { LocalText } from '../../components/LocalText';
 import { SourceCitation } from '../../components/SourceCitation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../session/SessionProvider';
+import { AttributionsForm } from './AttributionsForm';
 import { CommitmentStatusBadge, metricLabels, stateLabels } from './labels';
 import { VerifyForm } from './VerifyForm';
 
@@ -19,13 +20,23 @@ export function CommitmentsSection({ agreement, onChange }: { agreement: Agreeme
       {agreement.commitments.length === 0 ? (
         <p className="muted">{t('agreements.noFigureLong')}</p>
       ) : (
-        agreement.commitments.map((c) => <CommitmentCard key={c.id} commitment={c} onChange={onChange} />)
+        agreement.commitments.map((c) => (
+          <CommitmentCard key={c.id} agreement={agreement} commitment={c} onChange={onChange} />
+        ))
       )}
     </section>
   );
 }
 
-function CommitmentCard({ commitment: c, onChange }: { commitment: Commitment; onChange(): void }) {
+function CommitmentCard({
+  agreement,
+  commitment: c,
+  onChange,
+}: {
+  agreement: Agreement;
+  commitment: Commitment;
+  onChange(): void;
+}) {
   const { t } = useI18n();
   const f = useFormat();
   const { can } = useSession();
@@ -71,6 +82,9 @@ function CommitmentCard({ commitment: c, onChange }: { commitment: Commitment; o
           {t('agreements.attributedTo')}{' '}
           {c.attributions.map((a) => `${a.strategy} ${a.code} (${f.percent(a.share, 0)})`).join(', ')}
         </p>
+      )}
+      {can('agreements.manage') && (
+        <AttributionsForm agreement={agreement} commitment={c} onDone={onChange} />
       )}
       {c.realisations.length === 0 ? (
         <p className="muted small">{t('agreements.noRealisations')}</p>

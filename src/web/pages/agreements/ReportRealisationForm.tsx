@@ -119,7 +119,7 @@ export function ReportRealisationForm({ agreement, onDone }: { agreement: Agreem
           onChange={(e) => setNote(e.target.value)}
           rows={2}
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('agreements.reportSubmit')}
         </button>
       </form>

@@ -68,7 +68,7 @@ export function VerifyForm({ realisation, onDone }: { realisation: Realisation; 
           onChange={(e) => setNote(e.target.value)}
           rows={2}
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('common.save')}
         </button>
       </form>
