@@ -77,6 +77,7 @@ export interface Agreement {
   signingPlace: string | null;
   place: string | null;
   regionCode: string | null;
+  regionName: I18nText | null;
   parties: { code: string; name: I18nText; type: string; regionCode: string | null; role: string }[];
   nodes: { strategy: string; code: string; title: I18nText }[];
   documents: { title: string; url: string }[];

@@ -14,15 +14,18 @@ export interface AgreementRow {
   signingPlace: string | null;
   place: string | null;
   regionCode: string | null;
+  regionName: Record<string, string> | null;
   documents: { title: string; url: string }[];
   sources: Record<string, unknown>[];
   version: number;
 }
 
-export type AgreementFields = Omit<AgreementRow, 'id' | 'code' | 'version'>;
+export type AgreementFields = Omit<AgreementRow, 'id' | 'code' | 'version' | 'regionName'>;
 
 const COLUMNS = `a.id, a.code, a.kind, a.title, a.scope, a.signed_on AS "signedOn", a.signed_on_text AS "signedOnText",
-  a.event, a.signing_place AS "signingPlace", a.place, a.region_code AS "regionCode", a.documents, a.sources, a.version`;
+  a.event, a.signing_place AS "signingPlace", a.place, a.region_code AS "regionCode", a.documents, a.sources, a.version,
+  (SELECT m.name FROM dimension_members m JOIN dimensions d ON d.id = m.dimension_id
+    WHERE d.code = 'region' AND m.code = a.region_code) AS "regionName"`;
 
 export interface AgreementFilter {
   event?: string;

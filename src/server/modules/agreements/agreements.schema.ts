@@ -112,6 +112,7 @@ export const Agreement = Type.Object({
   signingPlace: Nullable(Type.String()),
   place: Nullable(Type.String({ description: 'where the commitments are delivered' })),
   regionCode: Nullable(Type.String({ description: 'ISO 3166-2 region, e.g. MA-06' })),
+  regionName: Nullable(I18nText),
   parties: Type.Array(Party),
   nodes: Type.Array(LinkedNode),
   documents: Type.Array(Document),

@@ -66,7 +66,12 @@ describe('GET /api/agreements (seeded data)', () => {
     expect(nokia.commitments).toEqual([]);
     expect(nokia.sources[0].url).toMatch(/^https:\/\/medias24\.com/);
     const arrow = body.items.find((a: { code: string }) => a.code === 'GITEX25-ARROW');
-    expect(arrow).toMatchObject({ regionCode: 'MA-06', signedOn: '2025-04-15', signingPlace: 'Marrakech' });
+    expect(arrow).toMatchObject({
+      regionCode: 'MA-06',
+      regionName: expect.objectContaining({ fr: 'Casablanca-Settat' }),
+      signedOn: '2025-04-15',
+      signingPlace: 'Marrakech',
+    });
     expect(arrow.commitments[0]).toMatchObject({
       code: 'JOBS',
       party: { code: 'ARROW-ECS' },

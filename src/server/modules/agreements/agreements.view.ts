@@ -87,6 +87,7 @@ export async function presentAgreements(
       signingPlace: row.signingPlace,
       place: row.place,
       regionCode: row.regionCode,
+      regionName: row.regionName,
       parties: (partiesOf.get(row.id) ?? []).map(({ code, name, type, regionCode, role }) => ({
         code,
         name,

@@ -48,7 +48,13 @@ export function AgreementPage({ code }: { code: string }) {
         <dd>{a.signingPlace ?? '—'}</dd>
         <dt>{t('agreements.place')}</dt>
         <dd>
-          {a.place ?? '—'} {a.regionCode && <bdi>({a.regionCode})</bdi>}
+          {a.place ?? '—'}
+          {a.regionCode && (
+            <>
+              {' · '}
+              <LocalText text={a.regionName} fallback={a.regionCode} />
+            </>
+          )}
         </dd>
         <dt>{t('agreements.parties')}</dt>
         <dd>
