@@ -85,6 +85,15 @@ describe.skipIf(!hasChromium)('agreements in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('shows the Maroc Numeric Cluster with its partnership with Systematic', async () => {
+    await page.goto(`${server.baseUrl}/app/organizations/MNC`);
+    await page.getByRole('heading', { level: 2, name: fr.agreements.profile.partnerships }).waitFor();
+    await page.getByRole('link', { name: /Systematic/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: fr.agreements.profile.projects }).waitFor();
+    await page.screenshot({ path: screenshotPath('cluster-fr'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('shows the list in Arabic, right to left, accessible', async () => {
     await page.goto(`${server.baseUrl}/app/agreements?event=GITEX%20Africa%202025`);
     await page.getByRole('button', { name: 'العربية' }).click();

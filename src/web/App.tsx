@@ -8,6 +8,7 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { AgreementPage } from './pages/agreements/AgreementPage';
 import { AgreementsPage } from './pages/agreements/AgreementsPage';
 import { AgreementsSummaryPage } from './pages/agreements/AgreementsSummaryPage';
+import { OrganizationProfilePage } from './pages/agreements/OrganizationProfilePage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -116,6 +117,8 @@ function Screen({ route, params }: { route: RouteId; params: RouteParams }) {
       return <AgreementsSummaryPage />;
     case 'agreement':
       return <AgreementPage code={params.code ?? ''} />;
+    case 'organization':
+      return <OrganizationProfilePage code={params.code ?? ''} />;
     case 'notFound':
       return <NotFoundPage />;
   }

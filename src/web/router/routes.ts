@@ -22,6 +22,7 @@ export type RouteId =
   | 'agreements'
   | 'agreementsSummary'
   | 'agreement'
+  | 'organization'
   | 'notFound';
 
 type Known = Exclude<RouteId, 'notFound'>;
@@ -50,6 +51,7 @@ const PATHS: Record<Known, string> = {
   agreements: '/agreements',
   agreementsSummary: '/agreements/commitments',
   agreement: '/agreements/:code',
+  organization: '/organizations/:code',
 };
 
 export type RouteParams = Record<string, string>;

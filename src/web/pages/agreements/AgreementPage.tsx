@@ -36,62 +36,80 @@ export function AgreementPage({ code }: { code: string }) {
         <LocalText text={a.scope} fallback="" />
       </p>
       <dl className="facts facts-compact">
-        <dt>{t('agreements.code')}</dt>
-        <dd>
-          <code>{a.code}</code> · {kindLabels(t)[a.kind]}
-        </dd>
-        <dt>{t('agreements.signedOn')}</dt>
-        <dd>{a.signedOn ? f.date(a.signedOn) : (a.signedOnText ?? '—')}</dd>
-        <dt>{t('agreements.event')}</dt>
-        <dd>{a.event ?? '—'}</dd>
-        <dt>{t('agreements.signingPlace')}</dt>
-        <dd>{a.signingPlace ?? '—'}</dd>
-        <dt>{t('agreements.place')}</dt>
-        <dd>
-          {a.place ?? '—'}
-          {a.regionCode && (
-            <>
-              {' · '}
-              <LocalText text={a.regionName} fallback={a.regionCode} />
-            </>
-          )}
-        </dd>
-        <dt>{t('agreements.parties')}</dt>
-        <dd>
-          <ul className="plain-list">
-            {a.parties.map((p) => (
-              <li key={p.code}>
-                <LocalText text={p.name} />{' '}
-                <span className="muted small">({partyRoleLabels(t)[p.role] ?? p.role})</span>
-              </li>
-            ))}
-          </ul>
-        </dd>
+        <div>
+          <dt>{t('agreements.code')}</dt>
+          <dd>
+            <code>{a.code}</code> · {kindLabels(t)[a.kind]}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('agreements.signedOn')}</dt>
+          <dd>{a.signedOn ? f.date(a.signedOn) : (a.signedOnText ?? '—')}</dd>
+        </div>
+        <div>
+          <dt>{t('agreements.event')}</dt>
+          <dd>{a.event ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('agreements.signingPlace')}</dt>
+          <dd>{a.signingPlace ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('agreements.place')}</dt>
+          <dd>
+            {a.place ?? '—'}
+            {a.regionCode && (
+              <>
+                {' · '}
+                <LocalText text={a.regionName} fallback={a.regionCode} />
+              </>
+            )}
+          </dd>
+        </div>
+        <div className="facts-wide">
+          <dt>{t('agreements.parties')}</dt>
+          <dd>
+            <ul className="plain-list">
+              {a.parties.map((p) => (
+                <li key={p.code}>
+                  <Link href={href('organization', { code: p.code })}>
+                    <LocalText text={p.name} />
+                  </Link>{' '}
+                  <span className="muted small">({partyRoleLabels(t)[p.role] ?? p.role})</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
         {a.nodes.length > 0 && (
           <>
-            <dt>{t('agreements.nodes')}</dt>
-            <dd>
-              <ul className="plain-list">
-                {a.nodes.map((n) => (
-                  <li key={`${n.strategy}/${n.code}`}>
-                    <code>{n.code}</code> <LocalText text={n.title} />
-                  </li>
-                ))}
-              </ul>
-            </dd>
+            <div className="facts-wide">
+              <dt>{t('agreements.nodes')}</dt>
+              <dd>
+                <ul className="plain-list">
+                  {a.nodes.map((n) => (
+                    <li key={`${n.strategy}/${n.code}`}>
+                      <code>{n.code}</code> <LocalText text={n.title} />
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
           </>
         )}
-        <dt>{t('agreements.sources')}</dt>
-        <dd>
-          <ul className="plain-list">
-            {a.sources.map((s, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: sources have no id and never reorder here
-              <li key={i}>
-                <SourceCitation source={s} />
-              </li>
-            ))}
-          </ul>
-        </dd>
+        <div className="facts-wide">
+          <dt>{t('agreements.sources')}</dt>
+          <dd>
+            <ul className="plain-list">
+              {a.sources.map((s, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: sources have no id and never reorder here
+                <li key={i}>
+                  <SourceCitation source={s} />
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
       </dl>
       <section aria-labelledby="totals-heading">
         <h2 id="totals-heading">{t('agreements.totalsHeading')}</h2>

@@ -49,33 +49,43 @@ function CommitmentCard({
         {metrics[c.metric]} — <LocalText text={c.party.name} />
       </h3>
       <dl className="facts facts-compact">
-        <dt>{t('agreements.committed')}</dt>
-        <dd>
-          {c.qualifier === 'at_least'
-            ? `${t('agreements.atLeast')} `
-            : c.qualifier === 'about'
-              ? `${t('agreements.about')} `
-              : ''}
-          {f.number(c.value, 0)}
-          {c.dueYear ? ` ${t('agreements.byYear', { year: String(c.dueYear) })}` : ''}
-        </dd>
-        <dt>{t('agreements.achieved')}</dt>
-        <dd>{f.number(c.achieved, 0)}</dd>
-        <dt>{t('agreements.reported')}</dt>
-        <dd>{f.number(c.reported, 0)}</dd>
-        <dt>{t('agreements.statusLabel')}</dt>
-        <dd>
-          <CommitmentStatusBadge status={c.risk.status} />{' '}
-          {c.risk.expected !== null && (
-            <span className="muted small">
-              {t('agreements.expected', { value: f.number(c.risk.expected, 1) })}
-            </span>
-          )}
-        </dd>
-        <dt>{t('agreements.source')}</dt>
-        <dd>
-          <SourceCitation source={c.source} />
-        </dd>
+        <div>
+          <dt>{t('agreements.committed')}</dt>
+          <dd>
+            {c.qualifier === 'at_least'
+              ? `${t('agreements.atLeast')} `
+              : c.qualifier === 'about'
+                ? `${t('agreements.about')} `
+                : ''}
+            {f.number(c.value, 0)}
+            {c.dueYear ? ` ${t('agreements.byYear', { year: String(c.dueYear) })}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('agreements.achieved')}</dt>
+          <dd>{f.number(c.achieved, 0)}</dd>
+        </div>
+        <div>
+          <dt>{t('agreements.reported')}</dt>
+          <dd>{f.number(c.reported, 0)}</dd>
+        </div>
+        <div>
+          <dt>{t('agreements.statusLabel')}</dt>
+          <dd>
+            <CommitmentStatusBadge status={c.risk.status} />{' '}
+            {c.risk.expected !== null && (
+              <span className="muted small">
+                {t('agreements.expected', { value: f.number(c.risk.expected, 1) })}
+              </span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('agreements.source')}</dt>
+          <dd>
+            <SourceCitation source={c.source} />
+          </dd>
+        </div>
       </dl>
       {c.attributions.length > 0 && (
         <p className="small">
