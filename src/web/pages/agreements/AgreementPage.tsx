@@ -82,20 +82,18 @@ export function AgreementPage({ code }: { code: string }) {
           </dd>
         </div>
         {a.nodes.length > 0 && (
-          <>
-            <div className="facts-wide">
-              <dt>{t('agreements.nodes')}</dt>
-              <dd>
-                <ul className="plain-list">
-                  {a.nodes.map((n) => (
-                    <li key={`${n.strategy}/${n.code}`}>
-                      <code>{n.code}</code> <LocalText text={n.title} />
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-          </>
+          <div className="facts-wide">
+            <dt>{t('agreements.nodes')}</dt>
+            <dd>
+              <ul className="plain-list">
+                {a.nodes.map((n) => (
+                  <li key={`${n.strategy}/${n.code}`}>
+                    <code>{n.code}</code> <LocalText text={n.title} />
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
         )}
         <div className="facts-wide">
           <dt>{t('agreements.sources')}</dt>
