@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problem, type Session, signIn, type TestApp } from '../../../../test/app';
 import { loadAgreementsData } from './agreements.seed';
+import { listCommitmentsOwnedBy } from './commitments.repo';
 
 let t: TestApp;
 let admin: Session;
@@ -637,5 +638,35 @@ describe('role × action matrix', () => {
     });
     expect(locked.statusCode).toBe(409);
     expect(problem(locked).code).toBe('realisation_verified');
+  });
+});
+
+describe('for the reporting cycles', () => {
+  it('lists the commitments an organization owns', async () => {
+    const ids = (
+      await t.database.db.query<{ id: string }>(
+        `SELECT id FROM organizations WHERE code IN ('INETUM', 'KPMG')`,
+      )
+    ).map((r) => r.id);
+    const rows = await listCommitmentsOwnedBy(t.database.db, ids);
+    expect(rows.map((c) => `${c.agreementCode}/${c.code}:${c.value}`)).toEqual([
+      'GITEX25-KPMG/JOBS:150',
+      'INETUM-2024/INVEST:50000000',
+      'INETUM-2024/JOBS:1500',
+    ]);
+  });
+
+  it('refuses a commitment added with a due year before the signing, naming the field', async () => {
+    const response = await send(office, 'POST', '/api/agreements/INETUM-2024/commitments', {
+      code: 'LATE',
+      party: 'INETUM',
+      metric: 'direct_jobs',
+      value: 10,
+      dueYear: 2023,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(problem(response).errors).toEqual([
+      expect.objectContaining({ path: '/body/dueYear', code: 'before_signing' }),
+    ]);
   });
 });
