@@ -54,8 +54,8 @@ describe.skipIf(!hasChromium)('back office in Chromium', () => {
     // Modules not built yet are announced as such, not offered as links.
     await nav.getByRole('link', { name: fr.nav.strategies }).waitFor();
     await nav.getByRole('link', { name: fr.nav.reporting }).waitFor();
-    expect(await nav.getByRole('link', { name: fr.nav.agreements }).count()).toBe(0);
-    expect(await nav.getByText(fr.nav.agreements).getAttribute('aria-disabled')).toBe('true');
+    expect(await nav.getByRole('link', { name: fr.nav.calls }).count()).toBe(0);
+    expect(await nav.getByText(fr.nav.calls).getAttribute('aria-disabled')).toBe('true');
     await page.getByRole('link', { name: fr.shell.apiDocs }).first().waitFor();
     await page.screenshot({ path: screenshotPath('home-fr'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,5 +1,7 @@
 // The public API of the pure domain library; other folders import from here, not from single modules.
+
 export * from './achievement';
+export * from './agreements';
 export * from './budget';
 export * from './components';
 export * from './errors';

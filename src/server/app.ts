@@ -4,6 +4,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Db } from './db/pool';
 import jobsPlugin from './jobs/jobs.plugin';
+import agreementRoutes from './modules/agreements/agreements.routes';
 import auditRoutes from './modules/audit/audit.routes';
 import authRoutes from './modules/auth/auth.routes';
 import budgetRoutes from './modules/budget/budget.routes';
@@ -17,6 +18,7 @@ import indicatorRoutes from './modules/indicators/indicators.routes';
 import outboxRoutes from './modules/mail/outbox.routes';
 import operationRoutes from './modules/operations/operations.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
+import registryRoutes from './modules/organizations/registry.routes';
 import projectRoutes from './modules/projects/projects.routes';
 import publishingRoutes from './modules/publishing/publishing.routes';
 import attachmentRoutes from './modules/reporting/attachments.routes';
@@ -77,6 +79,8 @@ const MODULES = [
   outboxRoutes,
   publishingRoutes,
   dashboardRoutes,
+  agreementRoutes,
+  registryRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */

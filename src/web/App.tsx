@@ -5,6 +5,10 @@ import { AuditPage } from './pages/admin/AuditPage';
 import { OrganizationsPage } from './pages/admin/OrganizationsPage';
 import { OutboxPage } from './pages/admin/OutboxPage';
 import { UsersPage } from './pages/admin/UsersPage';
+import { AgreementPage } from './pages/agreements/AgreementPage';
+import { AgreementsPage } from './pages/agreements/AgreementsPage';
+import { AgreementsSummaryPage } from './pages/agreements/AgreementsSummaryPage';
+import { OrganizationProfilePage } from './pages/agreements/OrganizationProfilePage';
 import { DashboardIndexPage, DashboardPage } from './pages/dashboard/DashboardPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { HomePage } from './pages/HomePage';
@@ -112,6 +116,14 @@ function Screen({ route, params }: { route: RouteId; params: RouteParams }) {
       return <ReasonsPage />;
     case 'outbox':
       return <OutboxPage />;
+    case 'agreements':
+      return <AgreementsPage />;
+    case 'agreementsSummary':
+      return <AgreementsSummaryPage />;
+    case 'agreement':
+      return <AgreementPage code={params.code ?? ''} />;
+    case 'organization':
+      return <OrganizationProfilePage code={params.code ?? ''} />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   'reporting.report': ['admin', 'reporter'],
   'mail.outbox': ['admin'],
   'releases.publish': ['admin', 'strategy_office'],
+  'agreements.manage': ['admin', 'strategy_office'],
+  'agreements.report': ['admin', 'strategy_office', 'reporter'],
+  'agreements.verify': ['admin', 'strategy_office'],
+  'organizations.contacts': ['admin', 'strategy_office'],
   'internal.read': ['admin', 'strategy_office', 'reviewer', 'reporter', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

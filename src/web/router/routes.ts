@@ -21,6 +21,10 @@ export type RouteId =
   | 'agenda'
   | 'reasons'
   | 'outbox'
+  | 'agreements'
+  | 'agreementsSummary'
+  | 'agreement'
+  | 'organization'
   | 'notFound';
 
 type Known = Exclude<RouteId, 'notFound'>;
@@ -49,6 +53,10 @@ const PATHS: Record<Known, string> = {
   agenda: '/reporting/agenda',
   reasons: '/reporting/reasons',
   outbox: '/admin/outbox',
+  agreements: '/agreements',
+  agreementsSummary: '/agreements/commitments',
+  agreement: '/agreements/:code',
+  organization: '/organizations/:code',
 };
 
 export type RouteParams = Record<string, string>;

@@ -7,7 +7,17 @@ import { firstAdminRoute } from './admin-routes';
 type Entry =
   | {
       kind: 'link';
-      route: Exclude<RouteId, 'notFound' | 'strategy' | 'indicator' | 'cycle' | 'report' | 'dashboard'>;
+      route: Exclude<
+        RouteId,
+        | 'notFound'
+        | 'strategy'
+        | 'indicator'
+        | 'cycle'
+        | 'report'
+        | 'dashboard'
+        | 'agreement'
+        | 'agreementsSummary'
+      >;
       label: string;
       current: boolean;
     }
@@ -57,7 +67,12 @@ export function MainNav({ route }: { route: RouteId }) {
             route === 'reasons',
         }
       : { kind: 'soon', label: t('nav.reporting') },
-    { kind: 'soon', label: t('nav.agreements') },
+    {
+      kind: 'link',
+      route: 'agreements',
+      label: t('nav.agreements'),
+      current: route === 'agreements' || route === 'agreement' || route === 'agreementsSummary',
+    },
     { kind: 'soon', label: t('nav.calls') },
     { kind: 'soon', label: t('nav.consultation') },
     { kind: 'link', route: 'observatory', label: t('nav.observatory'), current: route === 'observatory' },
