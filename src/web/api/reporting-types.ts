@@ -88,6 +88,7 @@ export interface ReportContent {
   milestones?: { milestone: string; actualDate: string | null }[];
   figures?: FigureEntry[];
   transactions?: unknown[];
+  realisations?: { commitment: string; value: number; note?: string }[];
   explanations?: ExplanationEntry[];
 }
 
@@ -118,6 +119,8 @@ export interface Report {
       title: I18nText;
       milestones: { id: string; title: I18nText; plannedDate: string | null; actualDate: string | null }[];
     }[];
+    /** The organization's commitments in agreements serving the strategy. */
+    commitments?: ScopeCommitment[];
   };
   content: ReportContent;
   evaluations: Evaluation[] | null;
@@ -183,4 +186,14 @@ export interface Attachment {
   sha256: string;
   uploader: { id: string; username: string } | null;
   createdAt: string;
+}
+
+export interface ScopeCommitment {
+  id: string;
+  code: string;
+  agreement: string;
+  title: I18nText;
+  metric: string;
+  value: number | null;
+  dueYear: number | null;
 }

@@ -106,3 +106,32 @@ export async function withdrawFigures(tx: Queryable, reportId: string): Promise<
   ]);
   await tx.query('DELETE FROM transactions WHERE report_id = $1', [reportId]);
 }
+
+/**
+ * The report's realisations, awaiting verification by the strategy office: those an earlier approval of the
+ * same report wrote are replaced unless already verified (a verified figure stands).
+ */
+export async function replaceRealisations(
+  tx: Queryable,
+  reportId: string,
+  period: { text: string; end: string },
+  realisations: NonNullable<ReportContent['realisations']>,
+  reportedBy: string | null,
+): Promise<number> {
+  await tx.query(
+    `UPDATE realisations SET deleted_at = now(), updated_at = now()
+      WHERE report_id = $1 AND deleted_at IS NULL AND state <> 'verified'`,
+    [reportId],
+  );
+  if (realisations.length === 0) return 0;
+  const written = await tx.query(
+    `INSERT INTO realisations (commitment_id, period, period_end, value, note, reported_by, report_id)
+     SELECT x.commitment, $2, $3, x.value, x.note, $4, $1
+       FROM jsonb_to_recordset($5) AS x(commitment uuid, value numeric, note text)
+      WHERE NOT EXISTS (SELECT 1 FROM realisations r WHERE r.commitment_id = x.commitment AND r.period = $2
+                           AND r.state = 'verified' AND r.deleted_at IS NULL)
+     RETURNING id`,
+    [reportId, period.text, period.end, reportedBy, JSON.stringify(realisations)],
+  );
+  return written.length;
+}

@@ -92,27 +92,44 @@ export async function insertCycle(
 
 /**
  * Creates one assignment (and its empty report) per organization that owns something in the strategy: the
- * nodes it owns, the indicators linked to those nodes, the projects it owns. Returns the number created.
+ * nodes it owns, the indicators linked to those nodes, the projects it owns, and the commitments it made in
+ * agreements signed by the cycle's end that serve the strategy (linked, or credited, to one of its nodes).
+ * Returns the number created.
  */
-export async function insertAssignments(tx: Queryable, cycleId: string, strategyId: string): Promise<number> {
+export async function insertAssignments(
+  tx: Queryable,
+  cycleId: string,
+  strategyId: string,
+  periodEnd: string,
+): Promise<number> {
   const rows = await tx.query<{ id: string }>(
     `WITH owned AS (
-       SELECT n.owner_id AS org, n.id AS node_id, NULL::uuid AS indicator_id, NULL::uuid AS project_id
+       SELECT n.owner_id AS org, n.id AS node_id, NULL::uuid AS indicator_id, NULL::uuid AS project_id,
+              NULL::uuid AS commitment_id
          FROM plan_nodes n WHERE n.strategy_id = $2 AND n.deleted_at IS NULL AND n.owner_id IS NOT NULL
        UNION
-       SELECT n.owner_id, NULL, x.indicator_id, NULL
+       SELECT n.owner_id, NULL, x.indicator_id, NULL, NULL
          FROM plan_nodes n JOIN indicator_nodes x ON x.node_id = n.id
          JOIN indicators i ON i.id = x.indicator_id AND i.deleted_at IS NULL
         WHERE n.strategy_id = $2 AND n.deleted_at IS NULL AND n.owner_id IS NOT NULL
        UNION
-       SELECT p.owner_id, NULL, NULL, p.id
-         FROM projects p WHERE p.strategy_id = $2 AND p.deleted_at IS NULL AND p.owner_id IS NOT NULL),
+       SELECT p.owner_id, NULL, NULL, p.id, NULL
+         FROM projects p WHERE p.strategy_id = $2 AND p.deleted_at IS NULL AND p.owner_id IS NOT NULL
+       UNION
+       SELECT c.party_id, NULL, NULL, NULL, c.id
+         FROM commitments c JOIN agreements g ON g.id = c.agreement_id AND g.deleted_at IS NULL
+        WHERE c.deleted_at IS NULL AND (g.signed_on IS NULL OR g.signed_on <= $3::date)
+          AND (EXISTS (SELECT 1 FROM agreement_nodes an JOIN plan_nodes n ON n.id = an.node_id
+                        WHERE an.agreement_id = g.id AND n.strategy_id = $2 AND n.deleted_at IS NULL)
+               OR EXISTS (SELECT 1 FROM commitment_attributions ca JOIN plan_nodes n ON n.id = ca.node_id
+                           WHERE ca.commitment_id = c.id AND n.strategy_id = $2 AND n.deleted_at IS NULL))),
      a AS (INSERT INTO reporting_assignments (cycle_id, organization_id)
            SELECT DISTINCT $1::uuid, org FROM owned RETURNING id, organization_id),
-     items AS (INSERT INTO assignment_items (assignment_id, node_id, indicator_id, project_id)
-               SELECT a.id, o.node_id, o.indicator_id, o.project_id FROM owned o JOIN a ON a.organization_id = o.org)
+     items AS (INSERT INTO assignment_items (assignment_id, node_id, indicator_id, project_id, commitment_id)
+               SELECT a.id, o.node_id, o.indicator_id, o.project_id, o.commitment_id
+                 FROM owned o JOIN a ON a.organization_id = o.org)
      INSERT INTO reports (assignment_id) SELECT id FROM a RETURNING id`,
-    [cycleId, strategyId],
+    [cycleId, strategyId, periodEnd],
   );
   return rows.length;
 }

@@ -101,7 +101,7 @@ export async function openCycle(ctx: Ctx, input: CycleInput) {
       due: input.dueDate,
       userId: actorUserId(ctx.actor),
     });
-    const assignments = await repo.insertAssignments(tx, id, strategy.id);
+    const assignments = await repo.insertAssignments(tx, id, strategy.id, period.end);
     const cycle = present((await repo.findCycle(tx, id))!);
     await recordAudit(tx, ctx.actor, {
       action: 'reporting_cycle.open',

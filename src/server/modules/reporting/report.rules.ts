@@ -126,6 +126,44 @@ async function checkFigures(
   });
 }
 
+/**
+ * Realisations name a commitment of the assignment, once each, and never one whose figure for the cycle's
+ * period was already verified (a verified figure is not replaced from a report).
+ */
+async function checkRealisations(
+  db: Queryable,
+  content: ReportContent,
+  scope: repo.Scope,
+  cycle: CycleDays,
+  base: string,
+  errors: FieldError[],
+) {
+  const list = content.realisations ?? [];
+  if (list.length === 0) return;
+  const assigned = new Set(scope.commitments.map((c) => c.id));
+  const verified = await repo.findVerifiedRealisations(
+    db,
+    list.map((r) => r.commitment),
+    cycle.period,
+  );
+  const seen = new Set<string>();
+  list.forEach((r, i) => {
+    const path = `${base}/realisations/${i}/commitment`;
+    if (!assigned.has(r.commitment)) {
+      errors.push({ path, code: 'not_assigned', message: 'this commitment is not in this assignment' });
+    } else if (verified.has(r.commitment)) {
+      errors.push({
+        path,
+        code: 'realisation.already_verified',
+        message: `a verified figure for ${cycle.period} already stands`,
+      });
+    }
+    if (seen.has(r.commitment))
+      errors.push({ path, code: 'duplicate', message: 'this commitment appears twice' });
+    seen.add(r.commitment);
+  });
+}
+
 /** Every problem of a report's content; `base` prefixes the paths (/body for a save, /report at submission). */
 export async function checkContent(
   db: Queryable,
@@ -137,6 +175,7 @@ export async function checkContent(
   const errors: FieldError[] = [];
   checkItems(content, scope, cycle, base, errors);
   await checkFigures(db, content, scope, cycle, base, errors);
+  await checkRealisations(db, content, scope, cycle, base, errors);
   const reasons = await repo.findActiveReasons(db);
   (content.explanations ?? []).forEach((e, i) => {
     if (!reasons.has(e.reasonCode)) {

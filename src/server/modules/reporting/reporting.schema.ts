@@ -134,6 +134,22 @@ const TransactionReport = Type.Object(
   { additionalProperties: false },
 );
 
+const RealisationReport = Type.Object(
+  {
+    commitment: Uuid,
+    value: Type.Number({
+      minimum: 0,
+      description: 'delivered during the cycle’s period (a flow: periods add up)',
+    }),
+    note: Type.Optional(Type.String({ maxLength: 5000 })),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'what the organization delivered on one of its commitments; a realisation to verify once approved',
+  },
+);
+
 export const Explanation = Type.Object(
   {
     kind: ItemKind,
@@ -154,6 +170,7 @@ const contentFields = {
   milestones: Type.Optional(Type.Array(MilestoneReport, { maxItems: 2000 })),
   figures: Type.Optional(Type.Array(Figure, { maxItems: 20_000 })),
   transactions: Type.Optional(Type.Array(TransactionReport, { maxItems: 5000 })),
+  realisations: Type.Optional(Type.Array(RealisationReport, { maxItems: 2000 })),
   explanations: Type.Optional(Type.Array(Explanation, { maxItems: 2000 })),
 };
 export const ReportContent = Type.Object(contentFields);
@@ -230,6 +247,18 @@ export const Report = Type.Object(
               }),
             ),
           }),
+        ),
+        commitments: Type.Array(
+          Type.Object({
+            id: Uuid,
+            code: Type.String(),
+            agreement: Type.String({ description: 'agreement code' }),
+            title: I18nText,
+            metric: Type.String(),
+            value: Nullable(Type.Number()),
+            dueYear: Nullable(Type.Integer()),
+          }),
+          { description: 'the organization’s commitments in agreements serving the strategy' },
         ),
       },
       { description: 'what the assignment covers, fixed when the cycle opened' },

@@ -58,7 +58,17 @@ export interface ScopeIndicator {
   nodes: string[];
 }
 
+export interface ScopeCommitment {
+  id: string;
+  code: string;
+  agreement: string;
+  title: Record<string, string>;
+  metric: string;
+  value: number | null;
+  dueYear: number | null;
+}
 export interface Scope {
+  commitments: ScopeCommitment[];
   nodes: {
     id: string;
     code: string;
@@ -110,7 +120,14 @@ export async function findScope(db: Queryable, assignmentId: string): Promise<Sc
         WHERE x.assignment_id = $1 ORDER BY p.code`,
     [assignmentId],
   );
-  return { nodes, indicators, projects };
+  const commitments = await db.query<ScopeCommitment>(
+    `SELECT c.id, c.code, g.code AS agreement, g.title, c.metric, c.value, c.due_year AS "dueYear"
+         FROM assignment_items x JOIN commitments c ON c.id = x.commitment_id
+         JOIN agreements g ON g.id = c.agreement_id
+        WHERE x.assignment_id = $1 ORDER BY g.code, c.code`,
+    [assignmentId],
+  );
+  return { nodes, indicators, projects, commitments };
 }
 
 /** Which of the (dimension, member) pairs are unknown, as `dimension=member` keys. */
@@ -298,4 +315,18 @@ export function findFollowUps(db: Queryable, cycleId: string, organizationId: st
       ORDER BY pc.period_end DESC, v.item_kind, v.item_code`,
     [cycleId, organizationId],
   );
+}
+
+/** The commitments among `ids` that already have a verified realisation for `period`. */
+export async function findVerifiedRealisations(
+  db: Queryable,
+  ids: string[],
+  period: string,
+): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT DISTINCT commitment_id AS id FROM realisations
+      WHERE commitment_id = ANY($1::uuid[]) AND period = $2 AND state = 'verified' AND deleted_at IS NULL`,
+    [ids, period],
+  );
+  return new Set(rows.map((r) => r.id));
 }

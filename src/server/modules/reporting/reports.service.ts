@@ -47,6 +47,7 @@ export async function presentReport(
         dimensions,
       })),
       projects: scope.projects,
+      commitments: scope.commitments,
     },
     content: row.content,
     evaluations: (row.evaluations as Report['evaluations']) ?? null,

@@ -118,13 +118,25 @@ export async function approveReport(ctx: Ctx, id: string, version: number): Prom
     await approval.replaceTransactions(tx, id, cycle.strategyId, content.transactions ?? [], source);
     await approval.setMilestoneDates(tx, content.milestones ?? []);
     await approval.setNodeStates(tx, cycle.strategyId, content.nodes ?? []);
+    const realisations = await approval.replaceRealisations(
+      tx,
+      id,
+      { text: cycle.period, end: cycle.periodEnd },
+      content.realisations ?? [],
+      row.submittedBy,
+    );
     await repo.markReviewed(tx, id, 'approved', null, actorUserId(ctx.actor));
     await recordAudit(tx, ctx.actor, {
       action: 'report.approve',
       subjectType: 'report',
       subjectId: id,
       before: { state: row.state },
-      after: { state: 'approved', observations, transactions: content.transactions?.length ?? 0 },
+      after: {
+        state: 'approved',
+        observations,
+        transactions: content.transactions?.length ?? 0,
+        realisations,
+      },
     });
     return reload(tx, ctx, id, cycle);
   });

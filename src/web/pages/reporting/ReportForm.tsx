@@ -8,6 +8,7 @@ import { Alert, ErrorSummary } from '../../components/feedback';
 import { TextAreaField } from '../../components/fields';
 import { LocalText } from '../../components/LocalText';
 import { useI18n } from '../../i18n/I18nProvider';
+import { CommitmentFields } from './CommitmentFields';
 import { EXPLANATION_FIELDS, ExplanationFields } from './ExplanationFields';
 import { FigureFields } from './FigureFields';
 import { EvaluationBadge } from './labels';
@@ -50,6 +51,8 @@ function fieldOrder(report: Report, state: DraftState): string[] {
     explanation(itemKey('indicator', indicator.code));
   }
   for (const id of Object.keys(state.milestones)) order.push(`milestones.${id}.actualDate`);
+  for (const id of Object.keys(state.realisations))
+    order.push(`realisations.${id}.value`, `realisations.${id}.note`);
   order.push('narrative');
   return order;
 }
@@ -323,6 +326,21 @@ export function ReportForm({
         values={state.milestones}
         errors={errors}
         onChange={(id, value) => setState((s) => ({ ...s, milestones: { ...s.milestones, [id]: value } }))}
+      />
+      <CommitmentFields
+        form={FORM}
+        report={report}
+        values={state.realisations}
+        errors={errors}
+        onChange={(id, field, value) =>
+          setState((s) => ({
+            ...s,
+            realisations: {
+              ...s.realisations,
+              [id]: { ...(s.realisations[id] ?? { value: '', note: '' }), [field]: value },
+            },
+          }))
+        }
       />
 
       <section className="card" aria-labelledby="report-narrative-heading">

@@ -67,10 +67,12 @@ describe('the report draft', () => {
       content: {},
       nodeCodes: ['P1.1'],
       milestoneIds: ['m1'],
+      realisationIds: ['c1', 'c2'],
       figureKeys: ['a', 'b'],
       explanationKeys: ['node:P1.1'],
     };
     expect(fieldOfPath('/body/milestones/0/actualDate', sent)).toBe('milestones.m1.actualDate');
+    expect(fieldOfPath('/body/realisations/1/commitment', sent)).toBe('realisations.c2.value');
     expect(fieldOfPath('/body/figures/1/value', sent)).toBe('figures.b.value');
     expect(fieldOfPath('/body/figures/0/dimensions/region', sent)).toBe('figures.a.dimensions.region');
     expect(fieldOfPath('/report/figures/MN-I01', sent)).toBe('indicator.MN-I01');

@@ -28,6 +28,8 @@ export interface DraftState {
   figures: FigureRow[];
   /** Actual dates of the scope's project milestones, by milestone id ('' when not reached). */
   milestones: Record<string, string>;
+  /** What was delivered on each commitment of the scope in the cycle's period, by commitment id ('' = none). */
+  realisations: Record<string, { value: string; note: string }>;
   /** Keyed `indicator:CODE` or `node:CODE`, as the server names items. */
   explanations: Record<string, ExplanationRow>;
 }
@@ -37,6 +39,7 @@ export interface Sent {
   content: ReportContent;
   nodeCodes: string[];
   milestoneIds: string[];
+  realisationIds: string[];
   figureKeys: string[];
   explanationKeys: string[];
 }
@@ -91,7 +94,12 @@ export function draftFromReport(report: Report): DraftState {
     const saved = content.milestones?.find((m) => m.milestone === milestone.id);
     milestones[milestone.id] = saved ? (saved.actualDate ?? '') : (milestone.actualDate ?? '');
   }
-  return { narrative: content.narrative ?? '', nodes, figures, milestones, explanations };
+  const realisations: DraftState['realisations'] = {};
+  for (const commitment of report.scope.commitments ?? []) {
+    const saved = content.realisations?.find((r) => r.commitment === commitment.id);
+    realisations[commitment.id] = { value: saved ? String(saved.value) : '', note: saved?.note ?? '' };
+  }
+  return { narrative: content.narrative ?? '', nodes, figures, milestones, realisations, explanations };
 }
 
 export const blankFigure = (indicator: string, period: string): FigureRow => ({
@@ -144,8 +152,26 @@ export function contentOf(state: DraftState, report: Report): Sent {
       actualDate: state.milestones[id] || null,
     }));
   }
+  const realisationIds = Object.keys(state.realisations).filter((id) => state.realisations[id]?.value.trim());
+  if (realisationIds.length) {
+    content.realisations = realisationIds.map((id) => {
+      const row = state.realisations[id] as { value: string; note: string };
+      return {
+        commitment: id,
+        value: parseFigure(row.value),
+        ...(row.note.trim() ? { note: row.note.trim() } : {}),
+      };
+    });
+  }
   if (report.content.transactions) content.transactions = report.content.transactions;
-  return { content, nodeCodes, milestoneIds, figureKeys: figureRows.map((f) => f.key), explanationKeys };
+  return {
+    content,
+    nodeCodes,
+    milestoneIds,
+    realisationIds,
+    figureKeys: figureRows.map((f) => f.key),
+    explanationKeys,
+  };
 }
 
 /**
@@ -176,6 +202,11 @@ export function fieldOfPath(path: string, sent: Sent): string {
   if (head === 'milestones' && second !== undefined) {
     const key = byIndex(sent.milestoneIds);
     if (key) return ['milestones', key, ...rest].join('.');
+  }
+  if (head === 'realisations' && second !== undefined) {
+    // A realisation's errors (unknown, twice, already verified) are about its value field.
+    const key = byIndex(sent.realisationIds);
+    if (key) return `realisations.${key}.value`;
   }
   return parts.join('.');
 }
