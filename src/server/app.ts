@@ -16,6 +16,7 @@ import indicatorRoutes from './modules/indicators/indicators.routes';
 import outboxRoutes from './modules/mail/outbox.routes';
 import operationRoutes from './modules/operations/operations.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
+import portalRoutes from './modules/portal/portal.routes';
 import projectRoutes from './modules/projects/projects.routes';
 import attachmentRoutes from './modules/reporting/attachments.routes';
 import cycleRoutes from './modules/reporting/cycles.routes';
@@ -73,6 +74,7 @@ const MODULES = [
   attachmentRoutes,
   planVersionRoutes,
   outboxRoutes,
+  portalRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */
