@@ -167,3 +167,16 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
     </nav>
   );
 }
+
+/**
+ * A wide table that scrolls sideways on a phone: a named region that takes the keyboard focus, so that it can
+ * be scrolled without a mouse.
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll
+    <section className="table-wrap" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}

@@ -1,7 +1,7 @@
 import { localize } from '../../../domain/i18n';
 import type { Translator } from '../../i18n/translate';
 import { type AgreementView, agreementsByRegion } from '../agreements';
-import { Breadcrumb, PageHead, Source } from '../bits';
+import { Breadcrumb, PageHead, Source, TableScroll } from '../bits';
 import { Local, useHref, usePortal } from '../context';
 import { RegionMap, regionName } from '../RegionMap';
 
@@ -72,7 +72,7 @@ export function AgreementsPage({ items, metric }: { items: AgreementView[]; metr
         {items.length === 0 ? (
           <p className="muted">{t('portal.agreements.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t('portal.agreements.list')}>
             <table className="data">
               <thead>
                 <tr>
@@ -97,7 +97,7 @@ export function AgreementsPage({ items, metric }: { items: AgreementView[]; metr
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>
@@ -132,7 +132,7 @@ export function AgreementPage({ agreement: a }: { agreement: AgreementView }) {
       </section>
       <section aria-labelledby="commitments">
         <h2 id="commitments">{t('portal.agreements.commitments')}</h2>
-        <div className="table-wrap">
+        <TableScroll label={t('portal.agreements.commitments')}>
           <table className="data">
             <thead>
               <tr>
@@ -156,7 +156,7 @@ export function AgreementPage({ agreement: a }: { agreement: AgreementView }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {a.totals.length > 0 && (
           <dl className="facts">
             {a.totals.map((total) => (

@@ -1,6 +1,6 @@
 import type { BudgetPageData } from '../../../server/modules/portal/portal.service';
 import { NUMBER_TAG } from '../../components/format';
-import { Breadcrumb, PageHead } from '../bits';
+import { Breadcrumb, PageHead, TableScroll } from '../bits';
 import { Local, useHref, usePortal } from '../context';
 import { type ComputationView, HowComputed } from '../HowComputed';
 
@@ -85,7 +85,7 @@ export function BudgetPage({ data }: { data: BudgetPageData }) {
                 </li>
               ))}
             </ul>
-            <div className="table-wrap">
+            <TableScroll label={t('budget.title')}>
               <table className="data">
                 <caption>
                   {t('budget.caption', { strategy: strategy.code })} {unit}
@@ -130,7 +130,7 @@ export function BudgetPage({ data }: { data: BudgetPageData }) {
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableScroll>
           </section>
           <section aria-labelledby="execution">
             <h2 id="execution">{t('budget.execution')}</h2>

@@ -1,6 +1,6 @@
 import type { StrategySummary } from '../../../server/modules/portal/portal.service';
-import { PageHead } from '../bits';
-import { Local, usePortal } from '../context';
+import { PageHead, TableScroll } from '../bits';
+import { Local, localText, usePortal } from '../context';
 
 export const OPEN_DATA_KINDS = ['nodes', 'indicators', 'observations', 'budget'] as const;
 export const OPEN_DATA_FORMATS = ['csv', 'xlsx', 'json'] as const;
@@ -16,7 +16,7 @@ function kindLabels(t: (key: string) => string): Record<(typeof OPEN_DATA_KINDS)
 
 /** The open-data files of each public strategy (served under /api/open-data/), and the API. */
 export function DataPage({ strategies }: { strategies: StrategySummary[] }) {
-  const { t } = usePortal();
+  const { t, locale } = usePortal();
   const kinds = kindLabels(t);
   return (
     <>
@@ -28,7 +28,7 @@ export function DataPage({ strategies }: { strategies: StrategySummary[] }) {
           <h2 id={`data-${s.code}`}>
             <Local text={s.title} /> <span className="code">{s.code}</span>
           </h2>
-          <div className="table-wrap">
+          <TableScroll label={localText(s.title, locale, s.code)}>
             <table className="data">
               <thead>
                 <tr>
@@ -63,7 +63,7 @@ export function DataPage({ strategies }: { strategies: StrategySummary[] }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ))}
       <section aria-labelledby="api">

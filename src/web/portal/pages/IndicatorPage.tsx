@@ -2,7 +2,7 @@ import { dayNumber, isValidPeriod, periodEnd } from '../../../domain/periods';
 import { type IndicatorDetail, latestRegional } from '../../../server/modules/portal/portal.service';
 import { type ChartSeries, LineChart } from '../../components/LineChart';
 import { aggregationLabels, directionLabels, periodicityLabels } from '../../components/labels';
-import { Breadcrumb, PageHead, Source } from '../bits';
+import { Breadcrumb, PageHead, Source, TableScroll } from '../bits';
 import { Local, localText, useHref, usePortal } from '../context';
 import { type ComputationView, HowComputed } from '../HowComputed';
 import { RegionMap, regionName } from '../RegionMap';
@@ -171,7 +171,7 @@ export function IndicatorPage({ indicator }: { indicator: IndicatorDetail }) {
         {indicator.observations.length === 0 ? (
           <p className="muted">{t('observations.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t('observations.title')}>
             <table className="data">
               <caption>{t('portal.indicator.observationsCaption', { name })}</caption>
               <thead>
@@ -197,7 +197,7 @@ export function IndicatorPage({ indicator }: { indicator: IndicatorDetail }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

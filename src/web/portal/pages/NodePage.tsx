@@ -1,6 +1,6 @@
 import type { NodePageData } from '../../../server/modules/portal/portal.service';
 import { basisLabels, nodeStateLabels } from '../../components/labels';
-import { Breadcrumb, Distribution, PageHead, Progress, Source, StatusBadge } from '../bits';
+import { Breadcrumb, Distribution, PageHead, Progress, Source, StatusBadge, TableScroll } from '../bits';
 import { Local, localText, useHref, usePortal } from '../context';
 import { type ComputationView, HowComputed } from '../HowComputed';
 import { IndicatorSummary } from './IndicatorSummary';
@@ -93,7 +93,7 @@ export function NodePage({ data }: { data: NodePageData }) {
       {evaluated.children.length > 0 && (
         <section aria-labelledby="children">
           <h2 id="children">{t('nodes.subtree')}</h2>
-          <div className="table-wrap">
+          <TableScroll label={t('nodes.subtree')}>
             <table className="data progress-table">
               <thead>
                 <tr>
@@ -124,7 +124,7 @@ export function NodePage({ data }: { data: NodePageData }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
 

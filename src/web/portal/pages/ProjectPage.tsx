@@ -1,6 +1,6 @@
 import type { ProjectPageData } from '../../../server/modules/portal/portal.service';
 import { projectKindLabels } from '../../components/labels';
-import { Breadcrumb, PageHead, Source } from '../bits';
+import { Breadcrumb, PageHead, Source, TableScroll } from '../bits';
 import { Local, useHref, usePortal } from '../context';
 
 export function ProjectPage({ data }: { data: ProjectPageData }) {
@@ -65,7 +65,7 @@ export function ProjectPage({ data }: { data: ProjectPageData }) {
         {project.milestones.length === 0 ? (
           <p className="muted">—</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t('projects.milestonesOf', { code: project.code })}>
             <table className="data">
               <thead>
                 <tr>
@@ -90,7 +90,7 @@ export function ProjectPage({ data }: { data: ProjectPageData }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -1,7 +1,7 @@
 import { formatNumber } from '../../../domain/components';
 import type { StrategyPageData } from '../../../server/modules/portal/portal.service';
 import { strategyStateLabels } from '../../components/labels';
-import { Distribution, PageHead, Progress, Source, StatusBadge } from '../bits';
+import { Distribution, PageHead, Progress, Source, StatusBadge, TableScroll } from '../bits';
 import { Local, localText, useHref, usePortal } from '../context';
 
 export function StrategyPage({ data }: { data: StrategyPageData }) {
@@ -60,7 +60,7 @@ export function StrategyPage({ data }: { data: StrategyPageData }) {
         <h2 id="by-priority">
           {t('portal.strategy.byRoot', { level: localText(rootLevel?.name, locale, '') })}
         </h2>
-        <div className="table-wrap">
+        <TableScroll label={t('strategy.distributionCaption')}>
           <table className="data progress-table">
             <caption>{t('strategy.distributionCaption')}</caption>
             <thead>
@@ -94,7 +94,7 @@ export function StrategyPage({ data }: { data: StrategyPageData }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="more">
