@@ -70,13 +70,12 @@ export function Source({ source, confidence }: { source: unknown; confidence?: s
         <bdi>{s.document}</bdi>
       )}
       {s.date && <> · {s.date}</>}
-      {where && (
-        <>
-          {' · '}
-          <bdi>{where}</bdi>
-        </>
-      )}
       {trust}
+      {where && (
+        <span className="note" dir="auto">
+          {where}
+        </span>
+      )}
       {s.note && (
         <span className="note" dir="auto">
           {s.note}
