@@ -8,3 +8,17 @@ export function findRegionalIndicatorCodes(db: Queryable): Promise<{ code: strin
       ORDER BY s.period_start, i.code`,
   );
 }
+
+/** The distinct sources cited by a public strategy's budget lines of one type, most used first. */
+export function findBudgetSources(
+  db: Queryable,
+  strategyCode: string,
+  type: string,
+): Promise<{ source: unknown }[]> {
+  return db.query<{ source: unknown }>(
+    `SELECT l.source FROM budget_lines l JOIN strategies s ON s.id = l.strategy_id
+      WHERE s.code = $1 AND s.state <> 'draft' AND s.deleted_at IS NULL AND l.type = $2 AND l.source IS NOT NULL
+      GROUP BY l.source ORDER BY count(*) DESC`,
+    [strategyCode, type],
+  );
+}

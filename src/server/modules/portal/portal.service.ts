@@ -83,7 +83,8 @@ export async function loadBudget(db: Db, code: string) {
   const ctx = publicCtx(db);
   const strategy = await getStrategy(ctx, code);
   const budget = await getBudget(ctx, code, { by: ['rubric', 'year'] });
-  return { strategy: strategySummary(strategy), budget };
+  const sources = await repo.findBudgetSources(db, strategy.code, budget.type);
+  return { strategy: strategySummary(strategy), budget, sources: sources.map((row) => row.source) };
 }
 export type BudgetPageData = Awaited<ReturnType<typeof loadBudget>>;
 

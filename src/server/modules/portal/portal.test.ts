@@ -164,6 +164,7 @@ describe('portal: what a citizen reads', () => {
     const budget = text(await page('/en/strategies/MN2013/budget'));
     expect(budget).toContain(en.budget.title);
     expect(budget).toContain('5,187');
+    expect(budget).toContain('Implementation Modalities › Budget Allocation');
     const project = text(await page('/fr/strategies/MN2013/projects/EGOV-01'));
     expect(project).toContain('Gestion intégrée de la dépense publique');
   });

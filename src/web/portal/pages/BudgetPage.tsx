@@ -1,6 +1,6 @@
 import type { BudgetPageData } from '../../../server/modules/portal/portal.service';
 import { NUMBER_TAG } from '../../components/format';
-import { Breadcrumb, PageHead, TableScroll } from '../bits';
+import { Breadcrumb, PageHead, Source, TableScroll } from '../bits';
 import { Local, useHref, usePortal } from '../context';
 import { type ComputationView, HowComputed } from '../HowComputed';
 
@@ -58,6 +58,11 @@ export function BudgetPage({ data }: { data: BudgetPageData }) {
       />
       <PageHead kicker={<Local text={strategy.title} />} title={t('budget.pageTitle')}>
         <p className="muted">{unit}</p>
+        {data.sources.map((source) => (
+          <p className="small" key={JSON.stringify(source)}>
+            <Source source={source} />
+          </p>
+        ))}
       </PageHead>
       {rubrics.length === 0 ? (
         <p>{t('budget.empty')}</p>
