@@ -33,9 +33,22 @@ function strategySummary(s: Awaited<ReturnType<typeof getStrategy>>) {
 }
 export type StrategySummary = ReturnType<typeof strategySummary>;
 
+/** The public strategies, each with its overall progress and status as of today. */
 export async function loadHome(db: Db) {
-  const strategies = await listStrategies(publicCtx(db));
-  return { strategies: strategies.map(strategySummary) };
+  const ctx = publicCtx(db);
+  const strategies = await listStrategies(ctx);
+  const trees = await Promise.all(strategies.map((s) => getTree(ctx, s.code, {})));
+  return {
+    strategies: strategies.map((s, i) => ({
+      ...strategySummary(s),
+      progress: trees[i]!.progress,
+      status: trees[i]!.status,
+    })),
+  };
+}
+
+export async function loadDataPage(db: Db) {
+  return { strategies: (await listStrategies(publicCtx(db))).map(strategySummary) };
 }
 
 export async function loadStrategy(db: Db, code: string) {
@@ -165,8 +178,4 @@ export function latestRegional(indicator: IndicatorDetail) {
     .filter((r) => r.period === period)
     .map((r) => ({ region: r.dims.region!, source: r.source, confidence: r.confidence }));
   return { period, values, sources };
-}
-
-export async function loadDataPage(db: Db) {
-  return loadHome(db);
 }

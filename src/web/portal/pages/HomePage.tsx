@@ -1,9 +1,13 @@
 import type { StrategySummary } from '../../../server/modules/portal/portal.service';
 import { strategyStateLabels } from '../../components/labels';
-import { PageHead } from '../bits';
+import { PageHead, Progress, StatusBadge } from '../bits';
 import { Local, useHref, usePortal } from '../context';
 
-export function HomePage({ strategies }: { strategies: StrategySummary[] }) {
+export function HomePage({
+  strategies,
+}: {
+  strategies: (StrategySummary & { progress: number | null; status: string })[];
+}) {
   const { t, f } = usePortal();
   const href = useHref();
   return (
@@ -25,6 +29,9 @@ export function HomePage({ strategies }: { strategies: StrategySummary[] }) {
               </span>
               {' · '}
               <span>{strategyStateLabels(t)[s.state] ?? s.state}</span>
+            </p>
+            <p className="overall card-progress">
+              <Progress value={s.progress} status={s.status} /> <StatusBadge status={s.status} />
             </p>
             {s.subtitle && (
               <p>
