@@ -80,6 +80,7 @@ export function BudgetPage({ data }: { data: BudgetPageData }) {
                     viewBox="0 0 100 10"
                     width="160"
                     height="10"
+                    preserveAspectRatio="none"
                     aria-hidden="true"
                     focusable="false"
                     className="hbar"
