@@ -61,11 +61,29 @@ export function RegionMap({
         >
           <title id={`${id}-t`}>{title}</title>
           <desc id={`${id}-d`}>{summary}</desc>
+          {/* Regions without a value are hatched, so that they never pass for the lightest class. */}
+          <defs>
+            <pattern
+              id={`${id}-nv`}
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="6" height="6" className="cn" />
+              <line x1="0" y1="0" x2="0" y2="6" className="hatch" />
+            </pattern>
+          </defs>
           {shapes.map((shape) => {
             const value = values[shape.id];
-            const cls = typeof value === 'number' && scale ? `c${scale.classOf(value)}` : 'cn';
+            const known = typeof value === 'number' && scale;
             return (
-              <path key={shape.id} d={shape.d} className={`region ${cls}`}>
+              <path
+                key={shape.id}
+                d={shape.d}
+                className={known ? `region c${scale.classOf(value)}` : 'region cn'}
+                fill={known || !scale ? undefined : `url(#${id}-nv)`}
+              >
                 <title>
                   {t('portal.map.regionValue', {
                     region: regionName(shape.id, locale),
@@ -104,7 +122,7 @@ export function RegionMap({
               ))}
               <li>
                 <svg width="18" height="12" aria-hidden="true" focusable="false">
-                  <rect width="18" height="12" className="cn" />
+                  <rect width="18" height="12" fill={`url(#${id}-nv)`} />
                 </svg>{' '}
                 {t('portal.map.noValue')}
               </li>

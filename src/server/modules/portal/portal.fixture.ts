@@ -8,9 +8,9 @@ import { importPackage } from '../imports/package-import.service';
 
 const SOURCE = { document: 'Marsad test fixture', note: 'Fictional figures, for tests only.' };
 export const REGIONAL_INDICATOR = 'PT-REG';
-/** Fictional regional figures: MA-01 → 11.5, MA-02 → 13, … */
+/** Fictional regional figures: MA-01 → 11.5, MA-02 → 13, … MA-11 → 26.5; MA-12 has none (a region without data). */
 export const REGIONAL_VALUES: Record<string, number> = Object.fromEntries(
-  Array.from({ length: 12 }, (_, i) => [`MA-${String(i + 1).padStart(2, '0')}`, 10 + 1.5 * (i + 1)]),
+  Array.from({ length: 11 }, (_, i) => [`MA-${String(i + 1).padStart(2, '0')}`, 10 + 1.5 * (i + 1)]),
 );
 /** A provisional figure: anyone can find it in the HTML if it leaks. */
 export const PROVISIONAL_VALUE = 4242.5;

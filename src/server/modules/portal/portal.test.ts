@@ -141,6 +141,9 @@ describe('portal: what a citizen reads', () => {
     expect(text(map)).toContain('الدار البيضاء-سطات 19');
     expect(REGIONAL_VALUES['MA-06']).toBe(19);
     expect(text(map)).toContain('طنجة تطوان الحسيمة 11,5');
+    // A region without a figure says so, and is hatched rather than coloured.
+    expect(text(map)).toContain('الداخلة-وادي الذهب —');
+    expect(map).toContain('fill="url(#map-indicator-nv)"');
     const french = await page(`/en/indicators/${REGIONAL_INDICATOR}`);
     expect(french).toContain('Tanger-Tétouan-Al Hoceïma');
     expect(french).not.toContain('(EH');
