@@ -14,6 +14,8 @@ export function Layout({ title, css, children }: { title: string; css: string; c
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${t('portal.brand')}`}</title>
         <meta name="description" content={t('portal.tagline')} />
+        {/* No icon to fetch: one request less on a slow line. */}
+        <link rel="icon" href="data:," />
         <AlternateLinks />
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet, inlined to save a round trip */}
         <style dangerouslySetInnerHTML={{ __html: css }} />
