@@ -122,6 +122,10 @@ describe('portal: what a citizen reads', () => {
     expect(html).toContain('<details class="how" id="how-node">');
     expect(html).toContain('<details class="how" id="how-MN-I28">');
     expect(body).toContain(fr.method.plan_node_indicators);
+    // The source's "70 %" is kept beside the recomputed 73.6 %, and the gap is flagged.
+    expect(body).toContain('70 %');
+    expect(body).toContain('73,6 %');
+    expect(html).toContain('class="mismatch"');
   });
 
   it('draws an indicator’s trajectory and actuals as SVG, with the observations and their sources', async () => {

@@ -77,7 +77,50 @@ export function IndicatorSummary({
           <Source source={lastRow.source} confidence={lastRow.confidence} />
         </p>
       )}
-      <HowComputed id={`how-${indicator.code}`} computation={indicator.computed as ComputationView} />
+      <HowComputed id={`how-${indicator.code}`} computation={indicator.computed as ComputationView}>
+        <Reported indicator={indicator} />
+      </HowComputed>
     </article>
+  );
+}
+
+interface Comparison {
+  result?: {
+    computedPercent: number | null;
+    reportedPercent: number;
+    gapPoints: number | null;
+    mismatch: boolean;
+  };
+  thresholds?: { tolerancePoints?: number };
+}
+
+/** A figure a source published ("70 %") beside the one Marsad recomputes from the data, a gap flagged. */
+function Reported({ indicator }: { indicator: IndicatorDetail }) {
+  const { t, f } = usePortal();
+  const compared = indicator.observations.filter((o) => (o.comparison as Comparison | null)?.result);
+  if (!compared.length) return null;
+  return (
+    <>
+      <p>
+        <strong>{t('how.reportedTitle')}</strong>
+      </p>
+      {compared.map((o) => {
+        const c = o.comparison as Comparison;
+        const r = c.result!;
+        return (
+          <p key={o.period} className={r.mismatch ? 'mismatch' : undefined}>
+            <strong>{f.period(o.period)}</strong> —{' '}
+            {t('how.reported', { text: o.reported?.text ?? f.points(r.reportedPercent) })}{' '}
+            {t('how.recomputed', { formula: `\u2066${f.points(r.computedPercent)}\u2069` })}{' '}
+            {r.mismatch
+              ? t('how.mismatch', {
+                  gap: f.number(Math.abs(r.gapPoints ?? 0), 1),
+                  tolerance: f.number(c.thresholds?.tolerancePoints ?? 1, 1),
+                })
+              : t('how.match', { gap: f.number(Math.abs(r.gapPoints ?? 0), 1) })}
+          </p>
+        );
+      })}
+    </>
   );
 }
