@@ -1,7 +1,8 @@
 // `npm run bench`: Marsad's performance goals, each a ratio of two figures measured in this same run.
 // BENCH_SCALE=0.1 shrinks every size for a quick run; DATABASE_URL runs on that server (in a new database,
 // dropped at the end) instead of an embedded PostgreSQL started in a temporary folder; BENCH_EXPLAIN=1 adds
-// the query plans of both endpoints; BENCH_STRICT=1 makes a missed goal fail the run.
+// the query plans of both endpoints; BENCH_STRICT=1 makes a missed goal fail the run; BENCH_ONLY=portal runs
+// only the public portal's page weights and first paints (bench/portal.ts), which also run after the others.
 import os from 'node:os';
 import { systemActor } from '../src/server/access/actor';
 import { buildApp } from '../src/server/app';
@@ -22,6 +23,7 @@ import { explainEndpointQueries } from './explain';
 import { AS_OF, buildObservationsCsv, buildPackage, type Shape, STRATEGY, shapeFor } from './generate';
 import { benchIndicator } from './indicator-endpoint';
 import { bytes, int, ms, type Stats, step, table } from './measure';
+import { benchPortal } from './portal';
 import { rawPool } from './raw-sql';
 import { benchTree, type EndpointResult } from './tree-endpoint';
 
@@ -229,7 +231,14 @@ async function main(): Promise<boolean> {
   }
 }
 
-main().then(
+/** The data benchmarks, then the portal's page weights and first paints (or only those, with BENCH_ONLY=portal). */
+async function all(): Promise<boolean> {
+  const data = process.env.BENCH_ONLY === 'portal' ? true : await main();
+  const portal = await benchPortal();
+  return data && portal;
+}
+
+all().then(
   // The run succeeds when it measured; a missed goal is reported above, and fails the run only when asked.
   (met) => {
     if (!met && process.env.BENCH_STRICT === '1') process.exitCode = 1;

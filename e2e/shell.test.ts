@@ -28,7 +28,8 @@ describe.skipIf(!hasChromium)('back office in Chromium', () => {
   });
 
   it('sends a signed-out visitor to the login page, in French, accessible', async () => {
-    await page.goto(`${server.baseUrl}/`);
+    // `/` is the public portal now; the back office lives under /app/.
+    await page.goto(`${server.baseUrl}/app/`);
     await page.waitForURL(/\/app\/login\?next=/);
     await expect.poll(() => html(page)).toEqual({ lang: 'fr', dir: 'ltr' });
     await page.getByRole('heading', { level: 1, name: fr.login.title }).waitFor();

@@ -19,6 +19,7 @@ import outboxRoutes from './modules/mail/outbox.routes';
 import operationRoutes from './modules/operations/operations.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import registryRoutes from './modules/organizations/registry.routes';
+import portalRoutes from './modules/portal/portal.routes';
 import projectRoutes from './modules/projects/projects.routes';
 import publishingRoutes from './modules/publishing/publishing.routes';
 import attachmentRoutes from './modules/reporting/attachments.routes';
@@ -81,6 +82,7 @@ const MODULES = [
   dashboardRoutes,
   agreementRoutes,
   registryRoutes,
+  portalRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */

@@ -3,16 +3,21 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors';
+import { preferredLocale } from '../modules/portal/portal.locale';
 import type { App } from '../types';
 
 /**
  * Serves the back office (the Vite build in `config.webDir`) under /app/, with index.html for client routes.
- * `/` leads there until the public portal takes it over.
+ * `/` leads to the public portal, in the visitor's language among French, Arabic and English.
  */
 async function webPlugin(app: App) {
   const root = app.config.webDir;
   const built = existsSync(path.join(root, 'index.html'));
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/app/'));
+  app.get('/', { schema: { hide: true } }, (request, reply) =>
+    reply
+      .header('vary', 'accept-language')
+      .redirect(`/${preferredLocale(request.headers['accept-language'])}/`),
+  );
   if (!built) {
     app.get('/app/*', { schema: { hide: true } }, async () => {
       throw new AppError('web_not_built', 503, 'The web interface is not built: run `npm run build`');
