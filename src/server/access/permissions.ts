@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'reporting.review': ['admin', 'strategy_office', 'reviewer'],
   'reporting.report': ['admin', 'reporter'],
   'mail.outbox': ['admin'],
+  'calls.manage': ['admin', 'strategy_office'],
+  'consultation.answer': ['admin', 'strategy_office'],
+  // a signed-in user speaks for the organizations its grants cover (scoped)
+  'consultation.propose': ['admin', 'reporter', 'viewer'],
   'internal.read': ['admin', 'strategy_office', 'reviewer', 'reporter', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
