@@ -8,6 +8,8 @@ import auditRoutes from './modules/audit/audit.routes';
 import authRoutes from './modules/auth/auth.routes';
 import budgetRoutes from './modules/budget/budget.routes';
 import budgetWriteRoutes from './modules/budget/budget.write';
+import callsModule from './modules/calls/calls.routes';
+import consultationRoutes from './modules/consultation/consultation.routes';
 import governanceRoutes from './modules/governance/governance.routes';
 import healthRoutes from './modules/health/health.routes';
 import exportRoutes from './modules/imports/imports.export.routes';
@@ -73,6 +75,8 @@ const MODULES = [
   attachmentRoutes,
   planVersionRoutes,
   outboxRoutes,
+  callsModule,
+  consultationRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */

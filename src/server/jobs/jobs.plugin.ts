@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { CLOSE_JOB, closeExpiredCalls } from '../modules/calls/calls.service';
 import { type MailCapture, startMailCapture } from '../modules/mail/mail.capture';
 import { sendMailJob } from '../modules/mail/mail.jobs';
 import { Mailer } from '../modules/mail/mail.transport';
@@ -30,6 +31,11 @@ async function jobsPlugin(app: App) {
   });
   // One reminder scan a day, whichever process gets there first.
   runner.every(REMINDER_JOB, today);
+  // Calls past their closing time are closed (and the strategy office told) within ten minutes.
+  runner.register(CLOSE_JOB, async () => {
+    await closeExpiredCalls({ db: app.db, config });
+  });
+  runner.every(CLOSE_JOB, () => new Date().toISOString().slice(0, 15)); // one scan per 10 minutes
   app.decorate('jobs', runner);
 
   app.addHook('onReady', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemActor } from '../../access/actor';
 import type { Db } from '../../db/pool';
+import { seedEcosystem } from '../calls/ecosystem.seed';
 import { type ImportSummary, importPackage } from './package-import.service';
 
 export const DEFAULT_PACKAGES_DIR = path.resolve(
@@ -37,6 +38,7 @@ export async function seedDefaultData(
     );
     summaries.push(summary);
   }
+  await seedEcosystem(db, log);
   return summaries;
 }
 
