@@ -5,6 +5,9 @@ import { AuditPage } from './pages/admin/AuditPage';
 import { OrganizationsPage } from './pages/admin/OrganizationsPage';
 import { OutboxPage } from './pages/admin/OutboxPage';
 import { UsersPage } from './pages/admin/UsersPage';
+import { CallPage } from './pages/calls/CallPage';
+import { CallsPage } from './pages/calls/CallsPage';
+import { ProposalsPage } from './pages/consultation/ProposalsPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/imports/ImportPage';
@@ -107,6 +110,12 @@ function Screen({ route, params }: { route: RouteId; params: RouteParams }) {
       return <ReasonsPage />;
     case 'outbox':
       return <OutboxPage />;
+    case 'calls':
+      return <CallsPage />;
+    case 'call':
+      return <CallPage key={params.code} code={params.code ?? ''} />;
+    case 'consultation':
+      return <ProposalsPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

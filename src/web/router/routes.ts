@@ -19,6 +19,9 @@ export type RouteId =
   | 'agenda'
   | 'reasons'
   | 'outbox'
+  | 'calls'
+  | 'call'
+  | 'consultation'
   | 'notFound';
 
 type Known = Exclude<RouteId, 'notFound'>;
@@ -44,6 +47,9 @@ const PATHS: Record<Known, string> = {
   agenda: '/reporting/agenda',
   reasons: '/reporting/reasons',
   outbox: '/admin/outbox',
+  calls: '/calls',
+  call: '/calls/:code',
+  consultation: '/consultation',
 };
 
 export type RouteParams = Record<string, string>;

@@ -7,7 +7,7 @@ import { firstAdminRoute } from './admin-routes';
 type Entry =
   | {
       kind: 'link';
-      route: Exclude<RouteId, 'notFound' | 'strategy' | 'indicator' | 'cycle' | 'report'>;
+      route: Exclude<RouteId, 'notFound' | 'strategy' | 'indicator' | 'cycle' | 'report' | 'call'>;
       label: string;
       current: boolean;
     }
@@ -52,8 +52,13 @@ export function MainNav({ route }: { route: RouteId }) {
         }
       : { kind: 'soon', label: t('nav.reporting') },
     { kind: 'soon', label: t('nav.agreements') },
-    { kind: 'soon', label: t('nav.calls') },
-    { kind: 'soon', label: t('nav.consultation') },
+    { kind: 'link', route: 'calls', label: t('nav.calls'), current: route === 'calls' || route === 'call' },
+    {
+      kind: 'link',
+      route: 'consultation',
+      label: t('nav.consultation'),
+      current: route === 'consultation',
+    },
     { kind: 'link', route: 'observatory', label: t('nav.observatory'), current: route === 'observatory' },
   ];
   if (session.can('imports.run')) {
