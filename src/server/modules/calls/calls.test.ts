@@ -52,7 +52,11 @@ const CALL = {
 
 beforeAll(async () => {
   t = await createTestApp(
-    { attachmentLimit: 4096, calls: { maxDraftsPerAddress: 100, throttleWindowSeconds: 3600 } },
+    {
+      smtpCapture: true,
+      attachmentLimit: 4096,
+      calls: { maxDraftsPerAddress: 100, throttleWindowSeconds: 3600 },
+    },
     false,
     {
       seed: true,
@@ -85,6 +89,7 @@ afterAll(() => t.close());
 
 const tokens: Record<string, string> = {};
 const refs: Record<string, string> = {};
+let attachmentId = '';
 
 describe('opening a call', () => {
   it('the public and other roles cannot create a call; the strategy office can', async () => {
@@ -195,6 +200,7 @@ describe('applying without an account', () => {
       });
     const added = ok(await upload(PDF, 'plan.pdf'), 201);
     expect(added).toMatchObject({ type: 'pdf', filename: 'plan.pdf', size: PDF.length });
+    attachmentId = added.id;
     const exe = await upload(EXE, 'plan.pdf');
     expect(exe.statusCode).toBe(415);
     expect(problem(exe)).toMatchObject({ code: 'attachment.type', params: { detected: 'exe' } });
@@ -256,6 +262,10 @@ describe('applying without an account', () => {
       attachments: [{ type: 'pdf' }],
     });
     expect(data.privacyNotice.version).toBe(PRIVACY_NOTICE.version);
+    const file = await send('GET', `/api/submissions/${tokens.amal}/attachments/${attachmentId}`, null);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(PDF)).toBe(true);
   });
 
   it('new drafts are throttled per address', async () => {
@@ -351,6 +361,8 @@ describe('the jury', () => {
     const declared = ok(await send('POST', `${one}/conflict`, users.juror2, { reason: 'My cousin' }));
     expect(declared.conflict).toBe(true);
     expect((await send('GET', one, users.juror2)).statusCode).toBe(404);
+    expect((await send('GET', `${one}/attachments/${attachmentId}`, users.juror2)).statusCode).toBe(404);
+    expect((await send('GET', `${one}/attachments/${attachmentId}`, users.juror1)).statusCode).toBe(200);
     expect(
       ok(await send('GET', '/api/calls/TESTCALL/submissions', users.juror2)).items.map(
         (s: { ref: string }) => s.ref,
@@ -461,6 +473,11 @@ describe('the jury', () => {
       ['chloe@applicant.ma', 'en'],
     ]);
     expect(decisions[2]!.payload.text).toContain('Reason: Below the shortlist');
+    // sent for real through SMTP to the local capture
+    expect(await t.app.jobs.runDue()).toMatchObject({ failed: 0 });
+    const outbox = ok(await send('GET', '/api/admin/outbox?to=amal@applicant.ma', admin)).items;
+    expect(outbox[0]).toMatchObject({ language: 'ar' });
+    expect(outbox[0].text).toContain('Impact sanitaire');
 
     const rejected = await send(
       'POST',

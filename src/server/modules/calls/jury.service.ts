@@ -62,6 +62,14 @@ export async function getJurySubmission(ctx: Ctx, code: string, ref: string) {
   return presentSubmission(ctx.db, call.code, row);
 }
 
+/** A file of a submitted application, for those who may see the application (managers, its unconflicted jurors). */
+export async function getJuryAttachment(ctx: Ctx, code: string, ref: string, attachmentId: string) {
+  const { row } = await loadVisibleSubmission(ctx, ctx.db, code, ref);
+  const file = await subRepo.findAttachmentContent(ctx.db, row.id, attachmentId);
+  if (!file) throw notFound('attachment');
+  return file;
+}
+
 /** The submitted applications: all for managers, a juror's own assignments otherwise (conflicts shown as such). */
 export async function listJurySubmissions(ctx: Ctx, code: string) {
   const { call, manager, userId } = await loadJuryCall(ctx, ctx.db, code);

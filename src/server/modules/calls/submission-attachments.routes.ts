@@ -1,10 +1,32 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../../context';
 import { ProblemResponses } from '../../schemas';
 import type { App } from '../../types';
-import { AttachmentInfo, TokenAttachmentParams, TokenParams, UploadQuery } from './calls.schema';
-import { addSubmissionAttachment, removeSubmissionAttachment } from './submissions.service';
+import { contentDisposition } from '../reporting/attachments.service';
+import { MEDIA_TYPES } from '../reporting/attachments.sniff';
+import {
+  AttachmentInfo,
+  SubmissionParams,
+  TokenAttachmentParams,
+  TokenParams,
+  UploadQuery,
+} from './calls.schema';
+import { getJuryAttachment } from './jury.service';
+import {
+  addSubmissionAttachment,
+  getSubmissionAttachment,
+  removeSubmissionAttachment,
+} from './submissions.service';
+
+type File = Awaited<ReturnType<typeof getSubmissionAttachment>>;
+const sendFile = (reply: FastifyReply, file: File) =>
+  reply
+    .type(MEDIA_TYPES[file.type])
+    .header('content-disposition', contentDisposition(file.filename, file.type))
+    .header('x-content-type-options', 'nosniff')
+    .header('etag', `"${file.sha256}"`)
+    .send(file.content);
 
 const tags = ['calls'];
 
@@ -59,6 +81,39 @@ export default async function submissionAttachmentRoutes(app: App) {
     async (request, reply) => {
       await removeSubmissionAttachment(ctx(request), request.params.token, request.params.attachmentId);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/submissions/:token/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Download a file of the application behind the private link',
+        params: TokenAttachmentParams,
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await getSubmissionAttachment(ctx(request), request.params.token, request.params.attachmentId),
+      ),
+  );
+  app.get(
+    '/api/calls/:code/submissions/:ref/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Download a file of a submitted application (managers, its jurors without a conflict)',
+        params: Type.Composite([
+          SubmissionParams,
+          Type.Object({ attachmentId: Type.String({ format: 'uuid' }) }),
+        ]),
+      },
+    },
+    async (request, reply) => {
+      const { code, ref, attachmentId } = request.params;
+      return sendFile(reply, await getJuryAttachment(ctx(request), code, ref, attachmentId));
     },
   );
 }

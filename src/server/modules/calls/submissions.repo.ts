@@ -156,6 +156,19 @@ export function findAttachments(db: Queryable, submissionId: string): Promise<At
   );
 }
 
+export function findAttachmentContent(db: Queryable, submissionId: string, id: string) {
+  return db.maybeOne<{
+    filename: string;
+    type: 'pdf' | 'png' | 'jpeg' | 'xlsx';
+    sha256: string;
+    content: Buffer;
+  }>(
+    `SELECT filename, content_type AS type, sha256, content FROM submission_attachments
+      WHERE submission_id = $1 AND id = $2`,
+    [submissionId, id],
+  );
+}
+
 export async function insertAttachment(
   tx: Queryable,
   a: { submissionId: string; filename: string; type: string; sha256: string; content: Buffer },

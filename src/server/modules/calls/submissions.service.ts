@@ -308,6 +308,14 @@ export async function addSubmissionAttachment(
   });
 }
 
+/** A file of the application behind the link, as the type detected at upload. */
+export async function getSubmissionAttachment(ctx: Ctx, token: string, attachmentId: string) {
+  const { row } = await loadByToken(ctx.db, token, false);
+  const file = await repo.findAttachmentContent(ctx.db, row.id, attachmentId);
+  if (!file) throw notFound('attachment');
+  return file;
+}
+
 export async function removeSubmissionAttachment(ctx: Ctx, token: string, attachmentId: string) {
   await ctx.db.tx(async (tx) => {
     const { row } = await lockDraft(tx, token);
