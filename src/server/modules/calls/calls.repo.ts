@@ -43,12 +43,23 @@ export function findCalls(db: Queryable, includeDrafts: boolean): Promise<CallRo
   );
 }
 
+/** A call by code; `lock` takes its row for a change of the call itself. */
 export function findCall(db: Queryable, code: string, lock = false): Promise<CallRow | null> {
   return db.maybeOne<CallRow>(
     `SELECT ${CALL_COLUMNS} WHERE lower(c.code) = lower($1) AND c.deleted_at IS NULL
      ${lock ? 'FOR UPDATE OF c' : ''}`,
     [code],
   );
+}
+
+/**
+ * The call of an application, share-locked when it changes: applications of one call go in side by side, while the closing
+ * job (an UPDATE of the call) waits for those in flight, so none slips in after the state says closed.
+ */
+export function findCallById(db: Queryable, id: string, share: boolean): Promise<CallRow | null> {
+  return db.maybeOne<CallRow>(`SELECT ${CALL_COLUMNS} WHERE c.id = $1 ${share ? 'FOR SHARE OF c' : ''}`, [
+    id,
+  ]);
 }
 
 export interface CriterionRow {

@@ -136,8 +136,7 @@ export async function createSubmission(ctx: Ctx, deps: PublicDeps, code: string,
 async function loadByToken(tx: Queryable, token: string, lock: boolean) {
   const row = await repo.findByTokenHash(tx, sha256(token), lock);
   if (!row || row.state === 'erased') throw notFound('submission');
-  const call = (await tx.maybeOne<{ code: string }>('SELECT code FROM calls WHERE id = $1', [row.callId]))!;
-  const callRow = (await callsRepo.findCall(tx, call.code, lock))!;
+  const callRow = (await callsRepo.findCallById(tx, row.callId, lock))!;
   return { row, call: callRow };
 }
 
