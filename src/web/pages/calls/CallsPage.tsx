@@ -24,7 +24,7 @@ export function CallsPage() {
       {calls.data === undefined ? (
         <Loading />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap card">
           <table>
             <caption className="visually-hidden">{t('calls.title')}</caption>
             <thead>
@@ -74,7 +74,7 @@ export function CallsPage() {
       {calls.data?.items
         .filter((call) => call.publishedStats)
         .map((call) => (
-          <section key={call.code} aria-labelledby={`src-${call.code}`}>
+          <section key={call.code} aria-labelledby={`src-${call.code}`} className="card">
             <h2 id={`src-${call.code}`}>
               {t('calls.sourceOf')} <LocalText text={call.title} />
             </h2>
