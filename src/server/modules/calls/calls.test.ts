@@ -531,6 +531,61 @@ describe('the jury', () => {
   });
 });
 
+describe('rules of a call', () => {
+  it('a call opens only with criteria and a future closing date; a stale version is 409', async () => {
+    const draft = ok(
+      await send('POST', '/api/calls', users.office, { code: 'BARE', title: { en: 'Bare' } }),
+      201,
+    );
+    const refused = await send('POST', '/api/calls/BARE/open', users.office, { version: draft.version });
+    expect(refused.statusCode).toBe(400);
+    expect(
+      problem(refused)
+        .errors!.map((e) => e.path)
+        .sort(),
+    ).toEqual(['/body/closesAt', '/body/criteria']);
+    const stale = await send('PATCH', '/api/calls/BARE', users.office, {
+      version: draft.version + 5,
+      title: { en: 'x' },
+    });
+    expect(problem(stale).code).toBe('version_conflict');
+    const badDates = await send('PATCH', '/api/calls/BARE', users.office, {
+      version: draft.version,
+      opensAt: '2030-01-02T00:00:00Z',
+      closesAt: '2030-01-01T00:00:00Z',
+    });
+    expect(problem(badDates).errors![0]).toMatchObject({ path: '/body/closesAt', code: 'before_opening' });
+    expect(ok(await send('GET', '/api/calls/BARE', users.office))).toMatchObject({
+      state: 'draft',
+      version: draft.version,
+    });
+    // criteria are frozen once the call is decided: past scores keep their meaning
+    const decided = ok(await send('GET', '/api/calls/TESTCALL', users.office));
+    const frozen = await send('PATCH', '/api/calls/TESTCALL', users.office, {
+      version: decided.version,
+      criteria: [{ code: 'new', label: { en: 'New' }, weight: 1 }],
+    });
+    expect(problem(frozen).code).toBe('call.criteria_frozen');
+  });
+
+  it('the OpenAPI document lists the calls, submissions, reviews and proposals routes', async () => {
+    const doc = ok(await send('GET', '/api/openapi.json', null));
+    for (const path of [
+      '/api/calls',
+      '/api/calls/{code}/submissions',
+      '/api/submissions/{token}',
+      '/api/submissions/{token}/submit',
+      '/api/calls/{code}/submissions/{ref}/review',
+      '/api/calls/{code}/ranking',
+      '/api/proposals',
+      '/api/proposals/{code}/response',
+      '/api/proposals/{code}/trace',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+});
+
 describe('the published historical call', () => {
   it('Hackcovid is closed, with its published figures and their source, and no invented applicant', async () => {
     const call = ok(await send('GET', '/api/calls/HACKCOVID2020', null));
