@@ -55,3 +55,15 @@ export interface ProposalSummary {
   nodes: { strategy: string; node: string; title: I18nText }[];
   source: Source | null;
 }
+
+export interface ProposalTrace {
+  nodes: {
+    strategy: string;
+    node: string;
+    title: I18nText;
+    level: string;
+    indicators: { code: string; name: I18nText }[];
+    projects: { code: string; title: I18nText }[];
+    budget: { currency: string | null; total: number; byYear: { year: number; amount: number }[] };
+  }[];
+}

@@ -9,8 +9,7 @@ import { PageHeader } from '../../components/page';
 import { SourceCitation } from '../../components/SourceCitation';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Link } from '../../router/history';
-import { href } from '../../router/routes';
+import { ProposalTrace } from './ProposalTrace';
 
 /** The proposals to the strategy: who made them, who endorsed them, the ministry's answer and what they became. */
 export function ProposalsPage() {
@@ -41,18 +40,7 @@ export function ProposalsPage() {
                   <strong>{t(`consultation.responses.${p.response.decision}`)}</strong> —{' '}
                   <LocalText text={p.response.reason} />
                 </p>
-                {p.nodes.length > 0 && (
-                  <ul aria-label={t('consultation.became')}>
-                    {p.nodes.map((n) => (
-                      <li key={`${n.strategy}/${n.node}`}>
-                        <Link href={href('strategy', { code: n.strategy })}>
-                          {n.strategy} {n.node}
-                        </Link>{' '}
-                        <LocalText text={n.title} />
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                {p.nodes.length > 0 && <ProposalTrace code={p.code} />}
               </div>
             ) : (
               <p>{t('consultation.unanswered')}</p>
