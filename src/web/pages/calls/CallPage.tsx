@@ -10,6 +10,8 @@ import { PageHeader } from '../../components/page';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../session/SessionProvider';
+import { DecisionCell } from './DecisionCell';
+import { JurySection } from './JurySection';
 
 /** One call: its criteria and themes, and for the strategy office the jury's ranking with its spread. */
 export function CallPage({ code }: { code: string }) {
@@ -78,6 +80,7 @@ export function CallPage({ code }: { code: string }) {
           </ul>
         )}
       </section>
+      {!manages && <JurySection call={c} />}
       {manages && (
         <section aria-labelledby="call-ranking">
           <h2 id="call-ranking">{t('calls.ranking')}</h2>
@@ -115,7 +118,21 @@ export function CallPage({ code }: { code: string }) {
                       </td>
                       <td>{format.number(row.stdDev, 2)}</td>
                       <td>{format.number(row.jurors)}</td>
-                      <td>{row.decision ? t(`calls.decisions.${row.decision}`) : '—'}</td>
+                      <td>
+                        {row.decision || c.state !== 'closed' ? (
+                          row.decision ? (
+                            t(`calls.decisions.${row.decision}`)
+                          ) : (
+                            '—'
+                          )
+                        ) : (
+                          <DecisionCell
+                            callCode={c.code}
+                            submissionRef={row.ref}
+                            onDecided={() => void ranking.reload()}
+                          />
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
