@@ -357,7 +357,9 @@ describe('the jury', () => {
 
   it('a juror who declares a conflict no longer sees the application and cannot score it', async () => {
     const one = `/api/calls/TESTCALL/submissions/${refs.amal}`;
-    expect(ok(await send('GET', one, users.juror2)).email).toBe('amal@applicant.ma');
+    // a juror sees who applied (to judge a conflict), not the applicant's address
+    expect(ok(await send('GET', one, users.juror2))).toMatchObject({ name: 'amal', email: null });
+    expect(ok(await send('GET', one, users.office)).email).toBe('amal@applicant.ma');
     const declared = ok(await send('POST', `${one}/conflict`, users.juror2, { reason: 'My cousin' }));
     expect(declared.conflict).toBe(true);
     expect((await send('GET', one, users.juror2)).statusCode).toBe(404);

@@ -57,9 +57,13 @@ async function loadVisibleSubmission(ctx: Ctx, db: Queryable, code: string, ref:
   return { ...access, row, review };
 }
 
+/** Jurors see who applied (to judge conflicts of interest) but not how to reach them: that stays with managers. */
+const forJuror = (s: Awaited<ReturnType<typeof presentSubmission>>) => ({ ...s, email: null });
+
 export async function getJurySubmission(ctx: Ctx, code: string, ref: string) {
-  const { call, row } = await loadVisibleSubmission(ctx, ctx.db, code, ref);
-  return presentSubmission(ctx.db, call.code, row);
+  const { call, row, manager } = await loadVisibleSubmission(ctx, ctx.db, code, ref);
+  const shown = await presentSubmission(ctx.db, call.code, row);
+  return manager ? shown : forJuror(shown);
 }
 
 /** A file of a submitted application, for those who may see the application (managers, its unconflicted jurors). */
