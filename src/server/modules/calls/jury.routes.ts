@@ -16,17 +16,14 @@ import {
   Submission,
   SubmissionParams,
 } from './calls.schema';
+import { decideSubmission, getRanking, setShortlist, trackAsProject } from './decisions.service';
 import {
   assignSubmissions,
-  decideSubmission,
   declareConflict,
   getJurySubmission,
-  getRanking,
   listJurySubmissions,
   listReviews,
   scoreSubmission,
-  setShortlist,
-  trackAsProject,
 } from './jury.service';
 
 const tags = ['calls'];

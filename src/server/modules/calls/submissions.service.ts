@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config';
 import type { Queryable } from '../../db/pool';
-import { AppError, invalid, notFound, versionConflict } from '../../errors';
+import { AppError, type FieldError, invalid, notFound, versionConflict } from '../../errors';
 import type { Ctx } from '../../types';
 import { recordAudit } from '../audit/audit.service';
 import { newSecret, sha256 } from '../auth/tokens';
@@ -197,7 +197,7 @@ export async function updateSubmission(ctx: Ctx, token: string, patch: Submissio
 export async function submitSubmission(ctx: Ctx, deps: PublicDeps, token: string, body: SubmitBody) {
   return ctx.db.tx(async (tx) => {
     const { row, call } = await lockDraft(tx, token, body.version);
-    const errors = [];
+    const errors: FieldError[] = [];
     if (!body.consent?.accepted) {
       errors.push({
         path: '/body/consent/accepted',
