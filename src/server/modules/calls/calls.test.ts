@@ -502,11 +502,23 @@ describe('the jury', () => {
     });
     expect(problem(again).code).toBe('submission.tracked');
 
+    expect(problem(await send('GET', '/api/calls/TESTCALL/results', null)).code).toBe('call.not_decided');
     const call = ok(await send('GET', '/api/calls/TESTCALL', users.office));
     const decided = ok(
       await send('POST', '/api/calls/TESTCALL/decided', users.office, { version: call.version }),
     );
     expect(decided).toMatchObject({ state: 'decided', counts: { submitted: 3, selected: 2 } });
+    const results = ok(await send('GET', '/api/calls/TESTCALL/results', null));
+    expect(results).toEqual({
+      call: 'TESTCALL',
+      strategy: 'MD2020',
+      submitted: 3,
+      selected: [
+        { ref: refs.amal, title: 'Project of amal', theme: 'health', project: null },
+        { ref: refs.brahim, title: 'Project of brahim', theme: 'health', project: 'TC-BRAHIM' },
+      ],
+    });
+    expect(JSON.stringify(results)).not.toContain('@applicant.ma');
   });
 
   it('erasing a submitted application keeps an anonymous tombstone: counts and ranking stay true', async () => {

@@ -173,3 +173,25 @@ export async function trackAsProject(ctx: Ctx, code: string, ref: string, input:
     return presentSubmission(tx, call.code, (await subRepo.findByNumber(tx, call.id, ref))!);
   });
 }
+
+/**
+ * The public results of a decided call: the selected applications with their project, no personal data (the
+ * applicant's name and address stay private; the project's title is what was published).
+ */
+export async function getResults(ctx: Ctx, code: string) {
+  const call = await loadCall(ctx, ctx.db, code);
+  if (call.state !== 'decided') {
+    throw new AppError('call.not_decided', 409, 'The results are published once the call is decided', {
+      state: call.state,
+    });
+  }
+  const rows = await subRepo.findSubmitted(ctx.db, call.id);
+  return {
+    call: call.code,
+    strategy: call.strategy,
+    submitted: rows.length,
+    selected: rows
+      .filter((r) => r.decision === 'selected')
+      .map((r) => ({ ref: String(r.number), title: r.title, theme: r.theme, project: r.project })),
+  };
+}

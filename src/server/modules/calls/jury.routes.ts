@@ -16,7 +16,7 @@ import {
   Submission,
   SubmissionParams,
 } from './calls.schema';
-import { decideSubmission, getRanking, setShortlist, trackAsProject } from './decisions.service';
+import { decideSubmission, getRanking, getResults, setShortlist, trackAsProject } from './decisions.service';
 import {
   assignSubmissions,
   declareConflict,
@@ -183,5 +183,33 @@ export default async function juryRoutes(app: App) {
       reply
         .code(201)
         .send(await trackAsProject(ctx(request), request.params.code, request.params.ref, request.body)),
+  );
+  app.get(
+    '/api/calls/:code/results',
+    {
+      schema: {
+        tags,
+        summary: 'Public results of a decided call: the selected applications and the projects they became',
+        description: 'No personal data. Before the decision: 409 `call.not_decided`.',
+        params: CallParams,
+        response: {
+          200: Type.Object({
+            call: Type.String(),
+            strategy: Type.Union([Type.String(), Type.Null()]),
+            submitted: Type.Integer(),
+            selected: Type.Array(
+              Type.Object({
+                ref: Type.String(),
+                title: Type.Union([Type.String(), Type.Null()]),
+                theme: Type.Union([Type.String(), Type.Null()]),
+                project: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
+          ...ProblemResponses,
+        },
+      },
+    },
+    (request) => getResults(ctx(request), request.params.code),
   );
 }
