@@ -35,8 +35,8 @@ async function admin(url: string, sql: string): Promise<void> {
  * one it names, dropped at the end, so that its data is never touched), or else on an embedded PostgreSQL
  * started in a temporary folder and removed at the end.
  */
-export async function openBenchDatabase(): Promise<BenchDatabase> {
-  const name = `marsad_bench_${process.pid}`;
+export async function openBenchDatabase(label = 'bench'): Promise<BenchDatabase> {
+  const name = `marsad_${label}_${process.pid}`;
   let serverUrl = process.env.DATABASE_URL;
   let stopServer: (() => Promise<void>) | null = null;
   let scratch: string | null = null;

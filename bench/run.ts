@@ -10,6 +10,7 @@ import { loadConfig } from '../src/server/config';
 import type { Db } from '../src/server/db/pool';
 import { importPackage } from '../src/server/modules/imports/package-import.service';
 import type { App } from '../src/server/types';
+import { benchCallsBurst, printBurst } from './calls-burst';
 import {
   benchCopy,
   benchMarsadImport,
@@ -115,7 +116,15 @@ function endpointRows(name: string, result: EndpointResult): string[][] {
 
 const verdict = (ok: boolean) => (ok ? 'OK' : 'MISSED');
 
+/** The calls burst, on its own server and database (BENCH_CALLS=0 leaves it out). */
+async function burst(): Promise<boolean> {
+  if (process.env.BENCH_CALLS === '0') return true;
+  console.log('\ncalls burst (BURST_COUNT, BURST_CONCURRENCY, BURST_MAX_SECONDS bound it)');
+  return printBurst(await step('applications to one call over loopback HTTP', benchCallsBurst));
+}
+
 async function main(): Promise<boolean> {
+  if (process.env.BENCH_ONLY === 'calls') return burst();
   const scale = scaleFromEnv();
   const shape = shapeFor(scale);
   const started = Date.now();
@@ -223,6 +232,7 @@ async function main(): Promise<boolean> {
       `${pad('')} (COPY into the same schema; into a bare table without keys COPY runs at ${int(copyRate)} rows/s, ` +
         `ratio ${(marsadRate / copyRate).toFixed(2)})`,
     );
+    goals.push(await burst());
     return !goals.includes(false);
   } finally {
     await app.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Db } from './db/pool';
 import jobsPlugin from './jobs/jobs.plugin';
@@ -9,6 +9,8 @@ import auditRoutes from './modules/audit/audit.routes';
 import authRoutes from './modules/auth/auth.routes';
 import budgetRoutes from './modules/budget/budget.routes';
 import budgetWriteRoutes from './modules/budget/budget.write';
+import callsModule from './modules/calls/calls.routes';
+import consultationRoutes from './modules/consultation/consultation.routes';
 import dashboardRoutes from './modules/dashboard/dashboard.routes';
 import governanceRoutes from './modules/governance/governance.routes';
 import healthRoutes from './modules/health/health.routes';
@@ -50,6 +52,22 @@ export const REDACT_PATHS = [
   '*.csrfToken',
 ];
 
+/** URL parts that are secrets themselves (an applicant's private link), masked in request log lines. */
+const SECRET_IN_URL = /(\/api\/submissions\/)[^/?#]+/;
+
+/** Fastify's request log fields, with the secrets some URLs carry masked. */
+function requestForLog(req: FastifyRequest) {
+  const version = req.headers['accept-version'];
+  return {
+    method: req.method,
+    url: req.url.replace(SECRET_IN_URL, '$1[redacted]'),
+    version: typeof version === 'string' ? version : undefined,
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
 export interface BuildOptions {
   config: Config;
   db: Db;
@@ -83,12 +101,21 @@ const MODULES = [
   agreementRoutes,
   registryRoutes,
   portalRoutes,
+  callsModule,
+  consultationRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */
 export async function buildApp({ config, db, logger }: BuildOptions): Promise<App> {
+  const logOptions = logger ?? {
+    level: config.logLevel,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  };
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    logger:
+      typeof logOptions === 'object'
+        ? { ...logOptions, serializers: { req: requestForLog, ...logOptions.serializers } }
+        : logOptions,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     // Keep a caller's request id when it is a sane one, so logs can be followed across services.

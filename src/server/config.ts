@@ -25,6 +25,8 @@ export interface Config {
   trustProxy: boolean;
   sessionTtlHours: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowSeconds: number };
+  /** Anonymous applications to calls: new drafts allowed per address within the window. */
+  calls: { maxDraftsPerAddress: number; throttleWindowSeconds: number };
   webDir: string;
 }
 
@@ -71,6 +73,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresPerAccount: intFrom(env.LOGIN_MAX_FAILURES_ACCOUNT, 5, 'LOGIN_MAX_FAILURES_ACCOUNT'),
       maxFailuresPerAddress: intFrom(env.LOGIN_MAX_FAILURES_ADDRESS, 30, 'LOGIN_MAX_FAILURES_ADDRESS'),
       windowSeconds: intFrom(env.LOGIN_WINDOW_SECONDS, 900, 'LOGIN_WINDOW_SECONDS'),
+    },
+    calls: {
+      maxDraftsPerAddress: intFrom(env.CALLS_MAX_DRAFTS_PER_ADDRESS, 20, 'CALLS_MAX_DRAFTS_PER_ADDRESS'),
+      throttleWindowSeconds: intFrom(
+        env.CALLS_THROTTLE_WINDOW_SECONDS,
+        3600,
+        'CALLS_THROTTLE_WINDOW_SECONDS',
+      ),
     },
     webDir: path.resolve(env.WEB_DIR || 'dist/web'),
   };

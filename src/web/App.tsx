@@ -9,6 +9,9 @@ import { AgreementPage } from './pages/agreements/AgreementPage';
 import { AgreementsPage } from './pages/agreements/AgreementsPage';
 import { AgreementsSummaryPage } from './pages/agreements/AgreementsSummaryPage';
 import { OrganizationProfilePage } from './pages/agreements/OrganizationProfilePage';
+import { CallPage } from './pages/calls/CallPage';
+import { CallsPage } from './pages/calls/CallsPage';
+import { ProposalsPage } from './pages/consultation/ProposalsPage';
 import { DashboardIndexPage, DashboardPage } from './pages/dashboard/DashboardPage';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 import { HomePage } from './pages/HomePage';
@@ -124,6 +127,12 @@ function Screen({ route, params }: { route: RouteId; params: RouteParams }) {
       return <AgreementPage code={params.code ?? ''} />;
     case 'organization':
       return <OrganizationProfilePage code={params.code ?? ''} />;
+    case 'calls':
+      return <CallsPage />;
+    case 'call':
+      return <CallPage key={params.code} code={params.code ?? ''} />;
+    case 'consultation':
+      return <ProposalsPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

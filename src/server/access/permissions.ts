@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'agreements.report': ['admin', 'strategy_office', 'reporter'],
   'agreements.verify': ['admin', 'strategy_office'],
   'organizations.contacts': ['admin', 'strategy_office'],
+  'calls.manage': ['admin', 'strategy_office'],
+  'consultation.answer': ['admin', 'strategy_office'],
+  // a signed-in user speaks for the organizations its grants cover (scoped)
+  'consultation.propose': ['admin', 'reporter', 'viewer'],
   'internal.read': ['admin', 'strategy_office', 'reviewer', 'reporter', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

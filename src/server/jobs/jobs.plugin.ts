@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { CLOSE_JOB, closeExpiredCalls } from '../modules/calls/calls.service';
 import {
   BRIEFING_JOB,
   briefingIntervalDays,
@@ -39,6 +40,11 @@ async function jobsPlugin(app: App) {
   runner.register(BRIEFING_JOB, briefingJob(app));
   const briefingDays = briefingIntervalDays();
   if (briefingDays > 0) runner.every(BRIEFING_JOB, briefingKey(briefingDays));
+  // Calls past their closing time are closed (and the strategy office told) within ten minutes.
+  runner.register(CLOSE_JOB, async () => {
+    await closeExpiredCalls({ db: app.db, config });
+  });
+  runner.every(CLOSE_JOB, () => new Date().toISOString().slice(0, 15)); // one scan per 10 minutes
   app.decorate('jobs', runner);
 
   app.addHook('onReady', async () => {

@@ -25,6 +25,9 @@ export type RouteId =
   | 'agreementsSummary'
   | 'agreement'
   | 'organization'
+  | 'calls'
+  | 'call'
+  | 'consultation'
   | 'notFound';
 
 type Known = Exclude<RouteId, 'notFound'>;
@@ -57,6 +60,9 @@ const PATHS: Record<Known, string> = {
   agreementsSummary: '/agreements/commitments',
   agreement: '/agreements/:code',
   organization: '/organizations/:code',
+  calls: '/calls',
+  call: '/calls/:code',
+  consultation: '/consultation',
 };
 
 export type RouteParams = Record<string, string>;

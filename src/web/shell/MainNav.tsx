@@ -17,6 +17,7 @@ type Entry =
         | 'dashboard'
         | 'agreement'
         | 'agreementsSummary'
+        | 'call'
       >;
       label: string;
       current: boolean;
@@ -73,8 +74,13 @@ export function MainNav({ route }: { route: RouteId }) {
       label: t('nav.agreements'),
       current: route === 'agreements' || route === 'agreement' || route === 'agreementsSummary',
     },
-    { kind: 'soon', label: t('nav.calls') },
-    { kind: 'soon', label: t('nav.consultation') },
+    { kind: 'link', route: 'calls', label: t('nav.calls'), current: route === 'calls' || route === 'call' },
+    {
+      kind: 'link',
+      route: 'consultation',
+      label: t('nav.consultation'),
+      current: route === 'consultation',
+    },
     { kind: 'link', route: 'observatory', label: t('nav.observatory'), current: route === 'observatory' },
   ];
   if (session.can('imports.run')) {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { systemActor } from '../../access/actor';
 import type { Db } from '../../db/pool';
 import { loadAgreementsData } from '../agreements/agreements.seed';
+import { seedEcosystem } from '../calls/ecosystem.seed';
 import { type ImportSummary, importPackage } from './package-import.service';
 
 export const DEFAULT_PACKAGES_DIR = path.resolve(
@@ -40,6 +41,7 @@ export async function seedDefaultData(
   }
   const ecosystem = await loadAgreementsData(db);
   log(`  ecosystem: ${ecosystem.agreements} agreements`);
+  await seedEcosystem(db, log);
   return summaries;
 }
 
