@@ -121,6 +121,8 @@ describe.skipIf(!hasChromium)('public portal in Chromium', () => {
       '/fr/search?q=internet',
       '/ar/data',
       '/fr/map',
+      '/ar/agreements',
+      '/fr/agreements/GITEX25-ARROW',
       '/fr/strategies/NOPE',
     ];
     const found: Record<string, string[]> = {};

@@ -16,8 +16,10 @@ import { ProjectPage } from '../../../web/portal/pages/ProjectPage';
 import { SearchPage } from '../../../web/portal/pages/SearchPage';
 import { StrategyPage } from '../../../web/portal/pages/StrategyPage';
 import { renderPage } from '../../../web/portal/render';
+import { anonymous } from '../../access/actor';
 import { AppError } from '../../errors';
 import type { App } from '../../types';
+import { listAgreements } from '../agreements/agreements.service';
 import * as portal from './portal.service';
 
 /** A rendered page: its `<title>` and its content. */
@@ -29,13 +31,32 @@ interface Page {
 const tags = ['portal'];
 const Code = Type.String({ maxLength: 64 });
 
-/** Reads agreements from `GET /api/agreements` when the platform has that module, as the public sees them. */
-export function agreementsFromApi(app: App): AgreementsSource {
+/**
+ * Agreements as the public sees them, from the agreements service: verified realisations count as achieved,
+ * and each commitment keeps its party and source.
+ */
+export function agreementsFromService(app: App): AgreementsSource {
   return async () => {
-    if (!app.hasRoute({ method: 'GET', url: '/api/agreements' })) return null;
-    const response = await app.inject({ method: 'GET', url: '/api/agreements' });
-    if (response.statusCode !== 200) return null;
-    return (response.json() as { items: AgreementView[] }).items;
+    const { items } = await listAgreements({ actor: anonymous, db: app.db }, {});
+    return items.map(
+      (a): AgreementView => ({
+        code: a.code,
+        title: a.title,
+        kind: a.kind,
+        event: a.event,
+        signedOn: a.signedOn,
+        regionCode: a.regionCode,
+        parties: a.parties.map((p) => ({ code: p.code, name: p.name })),
+        commitments: a.commitments.map((c) => ({
+          metric: c.metric,
+          value: c.value,
+          dueYear: c.dueYear,
+          source: c.source,
+          party: c.party.code,
+        })),
+        totals: a.totals.map((x) => ({ metric: x.metric, committed: x.committed, verified: x.achieved })),
+      }),
+    );
   };
 }
 
@@ -44,9 +65,7 @@ export function agreementsFromApi(app: App): AgreementsSource {
  * A code the public cannot see (unknown, or a draft) gets the portal's own HTML 404 page.
  */
 export default async function portalRoutes(app: App, options: { agreements?: AgreementsSource } = {}) {
-  const agreements = options.agreements ?? agreementsFromApi(app);
-  const hasAgreements = () =>
-    options.agreements !== undefined || app.hasRoute({ method: 'GET', url: '/api/agreements' });
+  const agreements = options.agreements ?? agreementsFromService(app);
 
   async function send(
     locale: Locale,
@@ -55,7 +74,7 @@ export default async function portalRoutes(app: App, options: { agreements?: Agr
     load: () => Promise<Page>,
   ) {
     const [pathname = '/', query = ''] = request.url.slice(locale.length + 1).split(/(?=\?)/);
-    const env = portalEnv(locale, pathname, query, { agreements: hasAgreements() });
+    const env = portalEnv(locale, pathname, query, { agreements: true });
     let page: Page;
     let status = 200;
     try {

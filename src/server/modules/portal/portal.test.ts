@@ -269,9 +269,14 @@ describe('portal: agreements (read through an injected source)', () => {
     expect((await app.inject({ method: 'GET', url: '/fr/agreements/NOPE' })).statusCode).toBe(404);
   });
 
-  it('answers 404 for agreement pages while the platform has no agreements module', async () => {
-    const response = await get('/fr/agreements');
-    expect(response.statusCode).toBe(404);
-    expect(response.body).not.toContain('<a href="/fr/agreements">');
+  it('reads the platform’s own agreements: GITEX Africa 2025’s jobs by region, each agreement with its sources', async () => {
+    const list = await get('/fr/agreements');
+    expect(list.statusCode).toBe(200);
+    expect(text(list.body)).toContain('Casablanca-Settat : 850');
+    expect(list.body).toContain('href="/fr/agreements/GITEX25-KPMG"');
+    const one = await get('/ar/agreements/GITEX25-KPMG');
+    expect(one.statusCode).toBe(200);
+    expect(one.body).toContain('dir="rtl"');
+    expect(one.body).toContain('allafrica.com');
   });
 });
