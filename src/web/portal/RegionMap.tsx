@@ -3,16 +3,38 @@ import { MAP_ATTRIBUTION, REGION_NAMES, regionShapes } from './map/regions';
 
 const CLASSES = 5;
 
-/** Equal-interval classes between the smallest and largest value; one class when all values are equal. */
-export function classify(values: number[]): { breaks: number[]; classOf(value: number): number } {
+export interface MapScale {
+  /** Class limits of the equal intervals (CLASSES + 1 values). */
+  breaks: number[];
+  /** The legend, lightest first: each entry's shade and the values it covers (`from === to`: one value). */
+  legend: { shade: number; from: number; to: number }[];
+  classOf(value: number): number;
+}
+
+/**
+ * Equal-interval classes between the smallest and largest value. With no more distinct values than classes
+ * (e.g. counts of 1 and 2 agreements), each value is its own class instead, spread over the shades, so the
+ * legend never shows ranges such as "1 – 1".
+ */
+export function classify(values: number[]): MapScale {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const span = max - min;
   const breaks = Array.from({ length: CLASSES + 1 }, (_, i) => min + (span * i) / CLASSES);
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  if (distinct.length <= CLASSES) {
+    const shadeOf = (i: number) =>
+      distinct.length === 1 ? CLASSES - 1 : Math.round((i * (CLASSES - 1)) / (distinct.length - 1));
+    return {
+      breaks,
+      legend: distinct.map((value, i) => ({ shade: shadeOf(i), from: value, to: value })),
+      classOf: (value) => shadeOf(Math.max(0, distinct.indexOf(value))),
+    };
+  }
   return {
     breaks,
-    classOf: (value) =>
-      span === 0 ? CLASSES - 1 : Math.min(CLASSES - 1, Math.floor(((value - min) / span) * CLASSES)),
+    legend: Array.from({ length: CLASSES }, (_, i) => ({ shade: i, from: breaks[i]!, to: breaks[i + 1]! })),
+    classOf: (value) => Math.min(CLASSES - 1, Math.floor(((value - min) / span) * CLASSES)),
   };
 }
 
@@ -109,14 +131,15 @@ export function RegionMap({
         <div className="map-side">
           {scale && (
             <ul className="legend" aria-label={t('portal.map.legend')}>
-              {Array.from({ length: CLASSES }, (_, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the classes are a fixed, ordered list
-                <li key={`c${i}`}>
+              {scale.legend.map((entry) => (
+                <li key={`c${entry.shade}-${entry.from}`}>
                   <svg width="18" height="12" aria-hidden="true" focusable="false">
-                    <rect width="18" height="12" className={`c${i}`} />
+                    <rect width="18" height="12" className={`c${entry.shade}`} />
                   </svg>{' '}
                   <bdi>
-                    {format(scale.breaks[i]!)} – {format(scale.breaks[i + 1]!)}
+                    {entry.from === entry.to
+                      ? format(entry.from)
+                      : `${format(entry.from)} – ${format(entry.to)}`}
                   </bdi>
                 </li>
               ))}

@@ -35,6 +35,7 @@ describe('agreementsByRegion', () => {
 });
 
 describe('classify (equal intervals in five classes)', () => {
+  const many = [10, 12.5, 14, 15, 17, 20];
   it.each([
     [10, 0],
     [11.9, 0],
@@ -42,10 +43,26 @@ describe('classify (equal intervals in five classes)', () => {
     [19.9, 4],
     [20, 4],
   ])('puts %d in class %d on a 10–20 scale', (value, expected) => {
-    expect(classify([10, 15, 20]).classOf(value)).toBe(expected);
+    expect(classify(many).classOf(value)).toBe(expected);
   });
-  it('gives the breaks, and one top class when every value is equal', () => {
-    expect(classify([10, 20]).breaks).toEqual([10, 12, 14, 16, 18, 20]);
+  it('gives the breaks as the legend', () => {
+    expect(classify(many).breaks).toEqual([10, 12, 14, 16, 18, 20]);
+    expect(classify(many).legend.map((e) => [e.from, e.to])).toEqual([
+      [10, 12],
+      [12, 14],
+      [14, 16],
+      [16, 18],
+      [18, 20],
+    ]);
+  });
+  it('with no more distinct values than classes, gives each value its own shade: no "1 – 1" in the legend', () => {
+    const counts = classify([1, 2, 2]);
+    expect(counts.legend).toEqual([
+      { shade: 0, from: 1, to: 1 },
+      { shade: 4, from: 2, to: 2 },
+    ]);
+    expect([counts.classOf(1), counts.classOf(2)]).toEqual([0, 4]);
+    expect(classify([10, 15, 20]).legend.map((e) => e.shade)).toEqual([0, 2, 4]);
     expect(classify([7, 7]).classOf(7)).toBe(4);
   });
 });

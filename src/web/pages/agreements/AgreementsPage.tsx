@@ -161,13 +161,19 @@ export function AgreementsPage() {
                       <td>{a.event ?? '—'}</td>
                       <td className="nowrap">{a.signedOn ? f.date(a.signedOn) : (a.signedOnText ?? '—')}</td>
                       <td>
-                        {a.parties
-                          .filter((p) => p.role === 'partner')
-                          .map((p) => p.code)
-                          .join(', ') || '—'}
+                        {a.parties.some((p) => p.role === 'partner')
+                          ? a.parties
+                              .filter((p) => p.role === 'partner')
+                              .map((p, i) => (
+                                <span key={p.code}>
+                                  {i > 0 && ', '}
+                                  <LocalText text={p.name} fallback={p.code} />
+                                </span>
+                              ))
+                          : '—'}
                       </td>
                       <td>
-                        <bdi>{a.regionCode ?? '—'}</bdi>
+                        {a.regionName ? <LocalText text={a.regionName} /> : <bdi>{a.regionCode ?? '—'}</bdi>}
                       </td>
                       <td>
                         {a.commitments.length === 0 ? (
