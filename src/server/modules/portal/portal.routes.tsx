@@ -20,6 +20,7 @@ import { anonymous } from '../../access/actor';
 import { AppError } from '../../errors';
 import type { App } from '../../types';
 import { listAgreements } from '../agreements/agreements.service';
+import { listReleases } from '../publishing/releases.service';
 import * as portal from './portal.service';
 
 /** A rendered page: its `<title>` and its content. */
@@ -189,7 +190,12 @@ export default async function portalRoutes(app: App, options: { agreements?: Agr
     app.get(`${root}/data`, { schema: schema('Portal: open data') }, (request, reply) =>
       send(locale, request, reply, async () => {
         const { strategies } = await portal.loadDataPage(app.db);
-        return { title: t('portal.data.title'), body: <DataPage strategies={strategies} /> };
+        // Relative links: the portal's pages never depend on the host the request named.
+        const releases = listReleases(app.config.dataDir, '').slice(0, 5);
+        return {
+          title: t('portal.data.title'),
+          body: <DataPage strategies={strategies} releases={releases} />,
+        };
       }),
     );
 

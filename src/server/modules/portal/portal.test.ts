@@ -162,6 +162,12 @@ describe('portal: what a citizen reads', () => {
       for (const format of ['csv', 'xlsx', 'json'])
         expect(html).toContain(`/api/open-data/MN2013-${kind}.${format}`);
     }
+    for (const link of [
+      '/api/strategies/MN2013/iati-activities.xml',
+      '/api/catalog',
+      '/api/releases/public-key.pem',
+    ])
+      expect(html).toContain(`href="${link}"`);
     const search = await page('/fr/search?q=developper');
     expect(search).toContain('href="/fr/strategies/MN2013/nodes/P1.3"');
     expect(text(await page('/fr/search?q=EGOV-01'))).toContain('EGOV-01');

@@ -1,4 +1,5 @@
 import type { StrategySummary } from '../../../server/modules/portal/portal.service';
+import type { ReleaseSummary } from '../../../server/modules/publishing/releases.service';
 import { PageHead, TableScroll } from '../bits';
 import { Local, localText, usePortal } from '../context';
 
@@ -14,9 +15,18 @@ function kindLabels(t: (key: string) => string): Record<(typeof OPEN_DATA_KINDS)
   };
 }
 
-/** The open-data files of each public strategy (served under /api/open-data/), and the API. */
-export function DataPage({ strategies }: { strategies: StrategySummary[] }) {
-  const { t, locale } = usePortal();
+/**
+ * The open-data files of each public strategy (served under /api/open-data/) with its IATI activity file, the
+ * DCAT-AP catalogue, the latest signed releases with the key that checks them, and the API.
+ */
+export function DataPage({
+  strategies,
+  releases,
+}: {
+  strategies: StrategySummary[];
+  releases: ReleaseSummary[];
+}) {
+  const { t, locale, f } = usePortal();
   const kinds = kindLabels(t);
   return (
     <>
@@ -61,11 +71,43 @@ export function DataPage({ strategies }: { strategies: StrategySummary[] }) {
                     </td>
                   </tr>
                 ))}
+                <tr>
+                  <th scope="row">{t('portal.data.iati')}</th>
+                  <td>
+                    <a href={`/api/strategies/${s.code}/iati-activities.xml`} download>
+                      XML
+                    </a>
+                  </td>
+                </tr>
               </tbody>
             </table>
           </TableScroll>
         </section>
       ))}
+      <section aria-labelledby="releases">
+        <h2 id="releases">{t('portal.data.releasesTitle')}</h2>
+        <p>{t('portal.data.releasesLead')}</p>
+        {releases.length === 0 ? (
+          <p>{t('portal.data.noRelease')}</p>
+        ) : (
+          <ul className="links">
+            {releases.map((r) => (
+              <li key={r.id}>
+                <bdi dir="ltr">{r.id}</bdi> — {f.date(r.created)} · <a href={r.manifestUrl}>manifest.json</a>{' '}
+                · <a href={r.signatureUrl}>manifest.sig</a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ul className="links">
+          <li>
+            <a href="/api/releases/public-key.pem">{t('portal.data.publicKey')}</a>
+          </li>
+          <li>
+            <a href="/api/catalog">{t('portal.data.catalog')}</a>
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="api">
         <h2 id="api">{t('portal.data.apiTitle')}</h2>
         <p>{t('portal.data.apiLead')}</p>
