@@ -80,6 +80,15 @@ function refusal(error: unknown, values: Record<string, string>): (FormState & {
   return { values, errors: fieldsOf(error.errors), problem: error.code, status: error.status };
 }
 
+/**
+ * The private-link page sends no referrer, so a browser's posts from it carry `Origin: null`. The token in the
+ * address is what authorizes them (a forged post would need it), so there an opaque origin counts as none;
+ * another site's origin is still refused.
+ */
+async function opaqueOriginIsNone(request: FastifyRequest): Promise<void> {
+  if (request.headers.origin === 'null') delete request.headers.origin;
+}
+
 export default async function portalCallsRoutes(app: App) {
   const limit = app.config.attachmentLimit;
   const ctx = () => portal.publicCtx(app.db);
@@ -281,6 +290,7 @@ export default async function portalCallsRoutes(app: App) {
       `${root}/calls/submission/:token`,
       {
         ...writes,
+        onRequest: opaqueOriginIsNone,
         preValidation: keepForm('null'),
         schema: { ...schema('Portal: save the draft (form post)', { token: Token }), body: SubmissionPatch },
       },
@@ -313,6 +323,7 @@ export default async function portalCallsRoutes(app: App) {
       `${root}/calls/submission/:token/submit`,
       {
         ...writes,
+        onRequest: opaqueOriginIsNone,
         preValidation: keepForm('drop'),
         schema: {
           ...schema('Portal: consent and submit (form post)', { token: Token }),
@@ -355,6 +366,7 @@ export default async function portalCallsRoutes(app: App) {
       `${root}/calls/submission/:token/attachments`,
       {
         config: { csrfExempt: true },
+        onRequest: opaqueOriginIsNone,
         bodyLimit: multipartLimit,
         schema: schema('Portal: attach a file (multipart form post, one file)', { token: Token }),
       },
@@ -391,6 +403,7 @@ export default async function portalCallsRoutes(app: App) {
       `${root}/calls/submission/:token/attachments/:attachmentId/remove`,
       {
         config: { csrfExempt: true },
+        onRequest: opaqueOriginIsNone,
         schema: {
           ...schema('Portal: remove a file (form post)'),
           params: Type.Object({ token: Token, attachmentId: Type.String({ format: 'uuid' }) }),
@@ -439,6 +452,7 @@ export default async function portalCallsRoutes(app: App) {
       `${root}/calls/submission/:token/erase`,
       {
         config: { csrfExempt: true },
+        onRequest: opaqueOriginIsNone,
         schema: schema('Portal: erase an application (form post)', { token: Token }),
       },
       (request, reply) =>

@@ -23,11 +23,11 @@ const ok = (response: LightMyRequestResponse, status = 200) => {
   return response.json();
 };
 const get = (url: string) => t.app.inject({ method: 'GET', url });
-const post = (url: string, fields: Record<string, string>) =>
+const post = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   t.app.inject({
     method: 'POST',
     url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     payload: new URLSearchParams(fields).toString(),
   });
 const upload = (url: string, filename: string, content: Buffer) => {
@@ -228,15 +228,22 @@ describe('portal: applying without an account or a script', () => {
   });
 
   it('saves the draft; a stale save says so and keeps what was typed', async () => {
-    const saved = await post(privateUrl, {
-      version: '1',
-      name: 'سلمى',
-      organization: 'جمعية',
-      title: 'الاستشارة عن بعد',
-      summary: 'ملخص',
-      theme: 'health',
-      language: 'ar',
-    });
+    // the page sends no referrer, so the browser's post says `Origin: null`; another site's post is refused
+    const fields = { version: '1', name: 'x', language: 'ar' };
+    expect((await post(privateUrl, fields, { origin: 'https://evil.example' })).statusCode).toBe(403);
+    const saved = await post(
+      privateUrl,
+      {
+        version: '1',
+        name: 'سلمى',
+        organization: 'جمعية',
+        title: 'الاستشارة عن بعد',
+        summary: 'ملخص',
+        theme: 'health',
+        language: 'ar',
+      },
+      { origin: 'null' },
+    );
     expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
     expect(saved.headers.location).toBe(`${privateUrl}?done=saved`);
     expect(ok(await get(`/api/submissions/${token}`))).toMatchObject({
