@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium)('portal calls and consultation in Chromium', () =>
     // submitting without consent is refused beside the box; with it, the application is in
     await page.getByRole('button', { name: t.private.submit }).click();
     await page.getByText(t.errors.consent).waitFor();
-    await page.getByLabel(fill(t.private.consentLabel, { version: '2026-11-v1' })).check();
+    await page.getByLabel(fill(t.private.consentLabel, { version: '\u20662026-11-v1\u2069' })).check();
     await page.getByRole('button', { name: t.private.submit }).click();
     await page.getByText(t.done.submitted).waitFor();
     await page.screenshot({ path: screenshotPath('portal-calls-ar-submitted'), fullPage: true });

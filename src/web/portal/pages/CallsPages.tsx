@@ -16,6 +16,8 @@ export interface FormState {
 export const EMPTY_FORM: FormState = { values: {}, errors: {} };
 
 const LANGS = ['fr', 'ar', 'en'] as const;
+/** A code such as a notice version kept left to right inside a sentence of either direction. */
+const isolate = (code: string) => `\u2066${code}\u2069`;
 
 /** An error code of the server, in words, for the field it names. */
 function fieldMessage(t: Translator, code: string): string {
@@ -229,7 +231,7 @@ function Notice({ call, id }: { call: Call; id: string }) {
         <Local text={call.privacyNotice.text} />
       </p>
       <p className="small muted">
-        {t('portalCalls.notice.version', { version: call.privacyNotice.version })}
+        {t('portalCalls.notice.version', { version: isolate(call.privacyNotice.version) })}
       </p>
     </section>
   );
@@ -621,7 +623,7 @@ export function SubmissionPage({
             <dd>
               {t('portalCalls.private.consentGiven', {
                 at: instant(s.consent.at),
-                version: s.consent.noticeVersion,
+                version: isolate(s.consent.noticeVersion),
               })}
             </dd>
           </div>
@@ -776,7 +778,7 @@ export function SubmissionPage({
                 aria-describedby={submitForm.errors.consent ? 'consent-error' : undefined}
               />{' '}
               <label htmlFor="consent">
-                {t('portalCalls.private.consentLabel', { version: call.privacyNotice.version })}
+                {t('portalCalls.private.consentLabel', { version: isolate(call.privacyNotice.version) })}
               </label>
               {submitForm.errors.consent && (
                 <p className="field-error" id="consent-error">
