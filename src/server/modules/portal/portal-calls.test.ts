@@ -348,6 +348,48 @@ describe('portal: applying without an account or a script', () => {
   });
 });
 
+describe('portal: a decided call', () => {
+  it('publishes its results on the calls list and its page: the selected applications, no personal data', async () => {
+    await openCall({
+      ...CALL,
+      code: 'DECIDED',
+      title: { fr: 'Appel jugé', en: 'Decided call', ar: 'نداء محسوم' },
+    });
+    const started = await post('/fr/calls/DECIDED', {
+      email: 'winner@applicant.ma',
+      name: 'Nadia Winner',
+      title: 'Projet retenu',
+      theme: 'education',
+      language: 'fr',
+    });
+    const url = String(started.headers.location).split('?')[0]!;
+    expect((await post(`${url}/submit`, { version: '1', consent: PRIVACY_NOTICE.version })).statusCode).toBe(
+      303,
+    );
+    await t.database.db.query(
+      `UPDATE calls SET closes_at = now() - interval '1 second' WHERE code = 'DECIDED'`,
+    );
+    const closed = await t.database.db.query<{ version: number }>(
+      `UPDATE calls SET state = 'closed' WHERE code = 'DECIDED' RETURNING version`,
+    );
+    const submitted = ok(await get(`/api/submissions/${url.split('/').pop()}`));
+    ok(
+      await api('POST', `/api/calls/DECIDED/submissions/${submitted.ref}/decision`, {
+        version: submitted.version,
+        decision: 'selected',
+        reason: 'Impact fort',
+      }),
+    );
+    ok(await api('POST', '/api/calls/DECIDED/decided', { version: closed[0]!.version }));
+    for (const html of [await page('/fr/calls'), await page('/fr/calls/DECIDED')]) {
+      expect(text(html)).toContain(`${fr.calls.states.decided}`);
+      expect(text(html)).toContain('Projet retenu');
+      expect(html).not.toContain('Nadia Winner');
+      expect(html).not.toContain('winner@applicant.ma');
+    }
+  });
+});
+
 describe('portal: the consultation', () => {
   it('says the Digital Morocco Pact is unanswered, with its four authors and its source', async () => {
     const list = text(await page('/en/proposals'));
