@@ -22,6 +22,7 @@ import operationRoutes from './modules/operations/operations.routes';
 import organizationRoutes from './modules/organizations/organizations.routes';
 import registryRoutes from './modules/organizations/registry.routes';
 import portalRoutes from './modules/portal/portal.routes';
+import portalCallsRoutes from './modules/portal/portal-calls.routes';
 import projectRoutes from './modules/projects/projects.routes';
 import publishingRoutes from './modules/publishing/publishing.routes';
 import attachmentRoutes from './modules/reporting/attachments.routes';
@@ -52,8 +53,8 @@ export const REDACT_PATHS = [
   '*.csrfToken',
 ];
 
-/** URL parts that are secrets themselves (an applicant's private link), masked in request log lines. */
-const SECRET_IN_URL = /(\/api\/submissions\/)[^/?#]+/;
+/** URL parts that are secrets themselves (an applicant's private link, API or portal), masked in request log lines. */
+const SECRET_IN_URL = /(\/api\/submissions\/|\/(?:fr|ar|en)\/calls\/submission\/)[^/?#]+/;
 
 /** Fastify's request log fields, with the secrets some URLs carry masked. */
 function requestForLog(req: FastifyRequest) {
@@ -103,6 +104,7 @@ const MODULES = [
   portalRoutes,
   callsModule,
   consultationRoutes,
+  portalCallsRoutes,
 ];
 
 /** Builds the Marsad HTTP application on an open database (migrations already applied). */
@@ -143,7 +145,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Ap
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
+    // a page may ask for less (the private link's page sends no referrer at all)
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
   });
 

@@ -74,6 +74,12 @@ function Header() {
             </li>
           )}
           <li>
+            <a href={href('/calls')}>{t('portalCalls.nav.calls')}</a>
+          </li>
+          <li>
+            <a href={href('/proposals')}>{t('portalCalls.nav.consultation')}</a>
+          </li>
+          <li>
             <a href={href('/data')}>{t('portal.nav.data')}</a>
           </li>
         </ul>

@@ -41,7 +41,18 @@ it('never logs the token of a private link', async () => {
   expect((await t.app.inject({ method: 'GET', url: `/api/submissions/${token}/export` })).statusCode).toBe(
     200,
   );
+  // the portal's private-link page carries the token in its path too
+  expect((await t.app.inject({ method: 'GET', url: `/ar/calls/submission/${token}` })).statusCode).toBe(200);
+  const saved = await t.app.inject({
+    method: 'POST',
+    url: `/fr/calls/submission/${token}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'version=1&name=Someone&title=Logs',
+  });
+  expect(saved.statusCode).toBe(303);
   const logs = lines.join('');
   expect(logs).toContain('/api/submissions/[redacted]/export');
+  expect(logs).toContain('/ar/calls/submission/[redacted]');
+  expect(logs).toContain('/fr/calls/submission/[redacted]');
   expect(logs).not.toContain(token);
 });

@@ -64,8 +64,9 @@ const closed = (call: callsRepo.CallRow) =>
     },
   );
 
-const linkFor = (config: Config, token: string) =>
-  `${config.publicUrl ?? `http://localhost:${config.port}`}/calls/submission/${token}`;
+/** The private link: the portal's page of the application, in the applicant's language (French otherwise). */
+export const linkFor = (config: Config, token: string, language?: string | null) =>
+  `${config.publicUrl ?? `http://localhost:${config.port}`}/${language === 'ar' || language === 'en' ? language : 'fr'}/calls/submission/${token}`;
 
 function checkTheme(call: callsRepo.CallRow, theme: string | null | undefined) {
   if (theme && !call.themes.some((t) => t.code === theme)) {
@@ -115,7 +116,7 @@ export async function createSubmission(ctx: Ctx, deps: PublicDeps, code: string,
       );
     }
     const row = (await repo.findByTokenHash(tx, sha256(token)))!;
-    const link = linkFor(deps.config, token);
+    const link = linkFor(deps.config, token, row.language);
     await queueCallMail(tx, 'draft_link', input.email, row.language, {
       callTitle: call.title,
       ref: String(row.number),
@@ -224,7 +225,7 @@ export async function submitSubmission(ctx: Ctx, deps: PublicDeps, token: string
     await queueCallMail(tx, 'received', row.email!, row.language, {
       callTitle: call.title,
       ref: String(row.number),
-      link: linkFor(deps.config, token),
+      link: linkFor(deps.config, token, after.language),
     });
     await recordAudit(tx, ctx.actor, {
       action: 'submission.submit',
