@@ -30,10 +30,13 @@ const RUNS = 3;
 /**
  * Chrome DevTools' own presets (front_end/core/sdk/NetworkManager.ts): "Slow 3G" is 500 kbit/s × 0.8 each way
  * (50,000 B/s) with 400 ms × 5 = 2,000 ms of latency per request; "Fast 3G" is 1.6 Mbit/s × 0.9 down
- * (180,000 B/s), 750 kbit/s × 0.9 up, 150 ms × 3.75 = 562.5 ms.
+ * (180,000 B/s), 750 kbit/s × 0.9 up, 150 ms × 3.75 = 562.5 ms. WebPageTest's "3G Slow" connectivity profile is
+ * 400 kbit/s each way (50,000 B/s, the same bandwidth as DevTools' Slow 3G) with a 400 ms round trip: printed
+ * beside, because DevTools' preset puts a 2,000 ms floor under every first paint whatever the page.
  */
 export const PROFILES = {
   'Slow 3G': { downloadThroughput: 50_000, uploadThroughput: 50_000, latency: 2000 },
+  'WPT 3G Slow': { downloadThroughput: 50_000, uploadThroughput: 50_000, latency: 400 },
   'Fast 3G': { downloadThroughput: 180_000, uploadThroughput: 84_375, latency: 562.5 },
 } as const;
 type Profile = keyof typeof PROFILES;
@@ -126,27 +129,40 @@ export async function benchPortal(): Promise<boolean> {
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     const rows: PortalRow[] = [];
-    await step(`load ${PAGE_TYPES.length} page types × ${RUNS} runs × 2 profiles`, async () => {
-      for (const [type, url] of PAGE_TYPES) {
-        const fcp = {} as Record<Profile, number>;
-        let last: Measure | null = null;
-        for (const profile of Object.keys(PROFILES) as Profile[]) {
-          const runs: Measure[] = [];
-          for (let i = 0; i < RUNS; i++) runs.push(await measure(browser!, `${base}${url}`, profile));
-          fcp[profile] = median(runs.map((r) => r.fcp));
-          last = runs.at(-1)!;
+    await step(
+      `load ${PAGE_TYPES.length} page types × ${RUNS} runs × ${Object.keys(PROFILES).length} profiles`,
+      async () => {
+        for (const [type, url] of PAGE_TYPES) {
+          const fcp = {} as Record<Profile, number>;
+          let last: Measure | null = null;
+          for (const profile of Object.keys(PROFILES) as Profile[]) {
+            const runs: Measure[] = [];
+            for (let i = 0; i < RUNS; i++) runs.push(await measure(browser!, `${base}${url}`, profile));
+            fcp[profile] = median(runs.map((r) => r.fcp));
+            last = runs.at(-1)!;
+          }
+          rows.push({ type, url, bytes: last!.bytes, requests: last!.requests, fcp });
         }
-        rows.push({ type, url, bytes: last!.bytes, requests: last!.requests, fcp });
-      }
-    });
+      },
+    );
     console.log(
       `\nportal — each page type in a fresh Chromium context (empty cache), 390×844 phone viewport, CPU slowed ${CPU_SLOWDOWN}×;\n` +
         `bytes = all resources as transferred (headers included); FCP = first-contentful-paint, median of ${RUNS};\n` +
-        'Slow 3G = DevTools preset: 50,000 B/s each way, 2,000 ms latency per request; Fast 3G: 180,000 B/s down, 562.5 ms',
+        'Slow 3G = DevTools preset: 50,000 B/s each way, 2,000 ms latency per request; WPT 3G Slow = WebPageTest profile:\n' +
+        '50,000 B/s each way, 400 ms round trip; Fast 3G = DevTools preset: 180,000 B/s down, 562.5 ms',
     );
     console.log(
       table([
-        ['page type', 'requests', 'bytes', 'of 150 KB', 'FCP Slow 3G', 'of 1.5 s', 'FCP Fast 3G'],
+        [
+          'page type',
+          'requests',
+          'bytes',
+          'of 150 KB',
+          'FCP Slow 3G',
+          'of 1.5 s',
+          'FCP WPT 3G Slow',
+          'FCP Fast 3G',
+        ],
         ...rows.map((r) => [
           `${r.type}  ${r.url}`,
           String(r.requests),
@@ -154,6 +170,7 @@ export async function benchPortal(): Promise<boolean> {
           `${((r.bytes / BYTES_GOAL) * 100).toFixed(0)} %`,
           ms(r.fcp['Slow 3G']),
           (r.fcp['Slow 3G'] / FCP_GOAL_MS).toFixed(2),
+          ms(r.fcp['WPT 3G Slow']),
           ms(r.fcp['Fast 3G']),
         ]),
       ]),
@@ -162,12 +179,17 @@ export async function benchPortal(): Promise<boolean> {
     const slowest = rows.reduce((a, b) => (b.fcp['Slow 3G'] > a.fcp['Slow 3G'] ? b : a));
     const bytesOk = heaviest.bytes <= BYTES_GOAL;
     const fcpOk = slowest.fcp['Slow 3G'] <= FCP_GOAL_MS;
+    const wpt = rows.reduce((a, b) => (b.fcp['WPT 3G Slow'] > a.fcp['WPT 3G Slow'] ? b : a));
     console.log(
       `\nportal weight   heaviest ${heaviest.type}: ${kb(heaviest.bytes)} (goal ≤ 150 KB)  ${bytesOk ? 'OK' : 'MISSED'}`,
     );
     console.log(
       `portal paint    slowest ${slowest.type}: FCP ${ms(slowest.fcp['Slow 3G'])} under Slow 3G (goal ≤ 1.5 s)  ` +
         `${fcpOk ? 'OK' : 'MISSED'}  (the preset's latency alone is 2,000 ms per request)`,
+    );
+    console.log(
+      `                slowest ${wpt.type}: FCP ${ms(wpt.fcp['WPT 3G Slow'])} under WPT 3G Slow ` +
+        `(same bandwidth, 400 ms round trip): ${(wpt.fcp['WPT 3G Slow'] / FCP_GOAL_MS).toFixed(2)} of the 1.5 s goal`,
     );
     return bytesOk && fcpOk;
   } finally {
