@@ -56,6 +56,36 @@ export async function signIn(app: App, username = 'admin', password = ADMIN_PASS
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
 }
 
+/**
+ * Creates, through the API as `admin`, a user holding one role — scoped to the organization with code
+ * `organizationCode`, or everywhere — and signs it in.
+ */
+export async function signInWithRole(
+  t: TestApp,
+  admin: Session,
+  username: string,
+  role: string,
+  organizationCode: string | null = null,
+): Promise<Session> {
+  const organizationId = organizationCode
+    ? (
+        await t.database.db.one<{ id: string }>('SELECT id FROM organizations WHERE code = $1', [
+          organizationCode,
+        ])
+      ).id
+    : null;
+  const password = `${username}-password`;
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: admin.headers,
+    payload: { username, displayName: username, password, roles: [{ role, organizationId }] },
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`user ${username}: ${response.statusCode} ${response.body}`);
+  return signIn(t.app, username, password);
+}
+
 export function problem(response: LightMyRequestResponse) {
   return response.json() as { code: string; status: number; errors?: { path: string; code: string }[] };
 }

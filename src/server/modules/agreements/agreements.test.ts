@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, problem, type Session, signIn, type TestApp } from '../../../../test/app';
+import {
+  createTestApp,
+  problem,
+  type Session,
+  signIn,
+  signInWithRole,
+  type TestApp,
+} from '../../../../test/app';
 import { loadAgreementsData } from './agreements.seed';
 import { listCommitmentsOwnedBy } from './commitments.repo';
 
@@ -11,28 +18,8 @@ let arrowReporter: Session;
 let viewer: Session;
 const anonymous: Session = { cookie: '', csrfToken: '', headers: {} };
 
-async function userWith(username: string, role: string, organizationCode: string | null = null) {
-  const organizationId = organizationCode
-    ? (
-        await t.database.db.one<{ id: string }>('SELECT id FROM organizations WHERE code = $1', [
-          organizationCode,
-        ])
-      ).id
-    : null;
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/users',
-    headers: admin.headers,
-    payload: {
-      username,
-      displayName: username,
-      password: `${username}-password`,
-      roles: [{ role, organizationId }],
-    },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return signIn(t.app, username, `${username}-password`);
-}
+const userWith = (username: string, role: string, organizationCode: string | null = null) =>
+  signInWithRole(t, admin, username, role, organizationCode);
 
 const get = (url: string, session: Session = anonymous) =>
   t.app.inject({ method: 'GET', url, headers: session.headers });

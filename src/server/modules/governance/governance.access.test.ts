@@ -1,33 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/app';
+import { createTestApp, type Session, signIn, signInWithRole, type TestApp } from '../../../../test/app';
 
 let t: TestApp;
 let admin: Session;
 const anonymous: Session = { cookie: '', csrfToken: '', headers: {} };
 const base = '/api/strategies/MN2013';
 
-async function userWith(username: string, role: string, organizationCode: string | null = null) {
-  const organizationId = organizationCode
-    ? (
-        await t.database.db.one<{ id: string }>('SELECT id FROM organizations WHERE code = $1', [
-          organizationCode,
-        ])
-      ).id
-    : null;
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/users',
-    headers: admin.headers,
-    payload: {
-      username,
-      displayName: username,
-      password: `${username}-password`,
-      roles: [{ role, organizationId }],
-    },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return signIn(t.app, username, `${username}-password`);
-}
+const userWith = (username: string, role: string, organizationCode: string | null = null) =>
+  signInWithRole(t, admin, username, role, organizationCode);
 
 const send = (session: Session, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: session.headers, ...(payload === undefined ? {} : { payload }) });

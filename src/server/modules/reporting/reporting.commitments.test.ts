@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, problem, type Session, signIn, type TestApp } from '../../../../test/app';
+import {
+  createTestApp,
+  problem,
+  type Session,
+  signIn,
+  signInWithRole,
+  type TestApp,
+} from '../../../../test/app';
 
 // A partner reports on its commitments in the strategy's reporting cycle: KPMG's GITEX Africa 2025 MoU, once
 // linked to a Digital Morocco 2030 node, puts KPMG's job commitment in KPMG's assignment; approval turns the
@@ -12,23 +19,8 @@ let kpmg: Session;
 let commitmentId: string;
 let report: string;
 
-async function userWith(username: string, role: string, organization: string | null) {
-  const organizationId = organization
-    ? (
-        await t.database.db.one<{ id: string }>('SELECT id FROM organizations WHERE code = $1', [
-          organization,
-        ])
-      ).id
-    : null;
-  const response = await send(admin, 'POST', '/api/users', {
-    username,
-    displayName: username,
-    password: `${username}-password`,
-    roles: [{ role, organizationId }],
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return signIn(t.app, username, `${username}-password`);
-}
+const userWith = (username: string, role: string, organizationCode: string | null = null) =>
+  signInWithRole(t, admin, username, role, organizationCode);
 const send = (session: Session, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: session.headers, ...(payload === undefined ? {} : { payload }) });
 const ok = async (response: Awaited<ReturnType<typeof send>>, status = 200) => {
