@@ -3,10 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_NOTICE } from '../src/server/modules/calls/privacy-notice';
 import fr from '../src/web/i18n/fr.json';
 import { hasChromium, launchBrowser, screenshotPath } from './browser';
-import { type Server, seriousViolations, signIn, startSeededServer } from './pages';
-
-const fill = (template: string, params: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+import { adminJson, fill, okJson, type Server, seriousViolations, signIn, startSeededServer } from './pages';
 
 // Calls and consultation on the default data: Hackcovid with only its published figures (150, about 30) and
 // their source; the Digital Morocco Pact of the four federations, still unanswered.
@@ -71,31 +68,10 @@ describe.skipIf(!hasChromium)('a jury in Chromium', () => {
   let server: Server;
   let browser: Browser;
 
-  const json = async (response: Response) => {
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-
   beforeAll(async () => {
     server = await startSeededServer();
     browser = await launchBrowser();
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(server.admin),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = await json(login);
-    const admin = (method: string, path: string, body?: object) =>
-      fetch(`${server.baseUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: body && JSON.stringify(body),
-      }).then(json);
+    const admin = await adminJson(server);
     await admin('POST', '/api/users', {
       username: 'juror',
       displayName: 'Juror',
@@ -113,14 +89,14 @@ describe.skipIf(!hasChromium)('a jury in Chromium', () => {
     });
     await admin('POST', '/api/calls/E2E/open', { version: call.version });
     await admin('POST', '/api/calls/E2E/jurors', { username: 'juror' });
-    const draft = await json(
+    const draft = await okJson(
       await fetch(`${server.baseUrl}/api/calls/E2E/submissions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'applicant@example.ma', name: 'Salma', title: 'Télé-consultation' }),
       }),
     );
-    await json(
+    await okJson(
       await fetch(`${server.baseUrl}/api/submissions/${draft.token}/submit`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

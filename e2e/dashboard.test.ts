@@ -3,10 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../src/web/i18n/ar.json';
 import fr from '../src/web/i18n/fr.json';
 import { hasChromium, launchBrowser, screenshotPath } from './browser';
-import { html, type Server, seriousViolations, signIn, startSeededServer } from './pages';
-
-const fill = (template: string, params: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+import { fill, html, type Server, seriousViolations, signIn, startSeededServer } from './pages';
 
 // The executive dashboard of MN2013 as of the end of the strategy: reached from the main navigation, filtered
 // through the address, drilled down to a priority and to the plan tree; in French, then in Arabic.

@@ -36,3 +36,37 @@ export async function startSeededServer(): Promise<Server> {
   await seedDefaultData(server.database.db);
   return server;
 }
+
+/** A catalogue message with its `{name}` parameters filled in, as the page shows it. */
+export const fill = (template: string, params: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+
+/** The JSON body of a 2xx answer (null when empty); any other answer throws with its status and body. */
+export async function okJson(response: Response) {
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * Signs the seeded administrator in over HTTP and returns a sender of JSON API calls with its cookie and CSRF
+ * token, which throws on any answer that is not 2xx (setting data up for a browser journey).
+ */
+export async function adminJson(server: Server) {
+  const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(server.admin),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = await okJson(login);
+  return (method: string, path: string, body?: object) =>
+    fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: body && JSON.stringify(body),
+    }).then(okJson);
+}

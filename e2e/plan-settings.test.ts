@@ -3,10 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../src/web/i18n/ar.json';
 import fr from '../src/web/i18n/fr.json';
 import { hasChromium, launchBrowser, screenshotPath } from './browser';
-import { html, type Server, seriousViolations, signIn, startSeededServer } from './pages';
-
-const fill = (template: string, params: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+import { fill, html, type Server, seriousViolations, signIn, startSeededServer } from './pages';
 
 /** Sends one API call as the seeded administrator (cookie and CSRF header, like the browser). */
 async function adminApi(server: Server) {

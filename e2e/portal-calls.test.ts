@@ -2,10 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../src/web/i18n/ar.json';
 import { hasChromium, launchBrowser, screenshotPath } from './browser';
-import { html, type Server, seriousViolations, startSeededServer } from './pages';
+import { adminJson, fill, html, okJson, type Server, seriousViolations, startSeededServer } from './pages';
 
-const fill = (template: string, params: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 // An applicant on a phone, in Arabic, with JavaScript off: finds an open call on the portal, is told beside the
@@ -17,31 +15,10 @@ describe.skipIf(!hasChromium)('portal calls and consultation in Chromium', () =>
   const contexts: BrowserContext[] = [];
   let token = '';
 
-  const json = async (response: Response) => {
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-
   beforeAll(async () => {
     server = await startSeededServer();
     browser = await launchBrowser();
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(server.admin),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = await json(login);
-    const admin = (method: string, path: string, body?: object) =>
-      fetch(`${server.baseUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: body && JSON.stringify(body),
-      }).then(json);
+    const admin = await adminJson(server);
     const call = await admin('POST', '/api/calls', {
       code: 'E2EPORTAL',
       title: { fr: 'Appel du portail', ar: 'نداء البوابة', en: 'Portal call' },
@@ -62,7 +39,7 @@ describe.skipIf(!hasChromium)('portal calls and consultation in Chromium', () =>
     });
     await admin('POST', '/api/calls/E2EPORTAL/open', { version: call.version });
     // a draft for the accessibility check of the private-link page
-    const draft = await json(
+    const draft = await okJson(
       await fetch(`${server.baseUrl}/api/calls/E2EPORTAL/submissions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

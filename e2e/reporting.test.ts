@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../src/web/i18n/ar.json';
 import fr from '../src/web/i18n/fr.json';
 import { hasChromium, launchBrowser, screenshotPath } from './browser';
-import { html, type Server, seriousViolations, signIn, startSeededServer } from './pages';
+import { fill, html, type Server, seriousViolations, signIn, startSeededServer } from './pages';
 
 const MN = '/api/strategies/MN2013';
 /** A minimal PDF, built here: the server judges the type by its first bytes. */
@@ -12,8 +12,6 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
   'latin1',
 );
-const fill = (template: string, params: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 const figure = (locale: string, value: number) =>
   new Intl.NumberFormat(locale, { numberingSystem: 'latn', maximumFractionDigits: 4 }).format(value);
 

@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../src/web/i18n/ar.json';
 import fr from '../src/web/i18n/fr.json';
 import { hasChromium, launchBrowser, screenshotPath } from './browser';
-import { html, type Server, seriousViolations, signIn, startSeededServer } from './pages';
+import { fill, html, type Server, seriousViolations, signIn, startSeededServer } from './pages';
 
-const fill = (template: string, params: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 /** Figures as the app writes them: Moroccan conventions with Western digits in Arabic. */
 const figure = (locale: string, value: number) =>
   new Intl.NumberFormat(locale, { numberingSystem: 'latn', maximumFractionDigits: 2 }).format(value);
