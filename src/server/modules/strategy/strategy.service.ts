@@ -98,30 +98,28 @@ export async function getTree(
     options.explain ?? false,
   );
   const NONE: string[] = [];
+  // Built by assignment rather than spreads: trees reach tens of thousands of nodes, and the object is made
+  // in the order the response lists its fields.
   const present = (node: repo.TreeNodeRow, result: PlanNodeEvaluation): TreeNode => {
     const kids = children.get(node.id);
     const measured = byNode.get(node.id);
-    return {
-      code: node.code,
-      level: node.level,
-      title: node.title,
-      weight: node.weight,
-      // Optional facts are left out when unknown rather than sent as null: trees reach tens of thousands of nodes.
-      ...(node.owner !== null && { owner: node.owner }),
-      ...(node.plannedStart !== null && { plannedStart: node.plannedStart }),
-      ...(node.plannedEnd !== null && { plannedEnd: node.plannedEnd }),
-      ...(node.state !== null && { state: node.state }),
-      version: node.version,
-      progress: result.progress,
-      performance: result.performance,
-      status: result.status,
-      // A leaf's counts are its own status once: sent only for nodes with children, to keep big trees light.
-      ...(kids ? { statusCounts: result.statusCounts } : {}),
-      basis: result.basis,
-      indicators: measured ? measured.map((i) => i.code).sort() : NONE,
-      ...(options.explain ? { components: result.components } : {}),
-      children: kids ? kids.map((child, i) => present(child, result.children[i]!)) : [],
-    };
+    const out = { code: node.code, level: node.level, title: node.title, weight: node.weight } as TreeNode;
+    // Optional facts are left out when unknown rather than sent as null.
+    if (node.owner !== null) out.owner = node.owner;
+    if (node.plannedStart !== null) out.plannedStart = node.plannedStart;
+    if (node.plannedEnd !== null) out.plannedEnd = node.plannedEnd;
+    if (node.state !== null) out.state = node.state;
+    out.version = node.version;
+    out.progress = result.progress;
+    out.performance = result.performance;
+    out.status = result.status;
+    // A leaf's counts are its own status once: sent only for nodes with children, to keep big trees light.
+    if (kids) out.statusCounts = result.statusCounts;
+    out.basis = result.basis;
+    out.indicators = measured ? measured.map((i) => i.code).sort() : NONE;
+    if (options.explain) out.components = result.components;
+    out.children = kids ? kids.map((child, i) => present(child, result.children[i]!)) : [];
+    return out;
   };
   return {
     strategy: { code: strategy.code, title: strategy.title, levels: strategy.levels },
