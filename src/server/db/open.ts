@@ -40,7 +40,12 @@ export async function openDatabase(
   config: Config,
   log: (line: string) => void = () => undefined,
 ): Promise<OpenDatabase> {
-  const onPoolError = (error: Error) => log(`database pool error: ${error.message}`);
+  // pg's pool.end() resolves before its sockets are closed, so stopping the embedded server right after can
+  // reach a backend still open and "terminate" it: not an error worth printing once we are closing.
+  let closing = false;
+  const onPoolError = (error: Error) => {
+    if (!closing) log(`database pool error: ${error.message}`);
+  };
   if (config.databaseUrl) {
     const db = openDb(config.databaseUrl, onPoolError);
     await prepare(db);
@@ -72,6 +77,7 @@ export async function openDatabase(
     db,
     embedded: true,
     async close() {
+      closing = true;
       await db.close();
       await server.stop();
     },
