@@ -81,6 +81,24 @@ function refusal(error: unknown, values: Record<string, string>): (FormState & {
 }
 
 /**
+ * A form post's outcome: the action's redirect when it succeeds; when the service refuses the input (a field
+ * error, a stale version, a closed call…), the page again with that refusal and what was typed.
+ */
+async function formOutcome(
+  values: Record<string, string>,
+  act: () => Promise<string>,
+  again: (refused: FormState, status: number) => Promise<Outcome>,
+): Promise<Outcome> {
+  try {
+    return { redirect: await act() };
+  } catch (error) {
+    const refused = refusal(error, values);
+    if (!refused) throw error;
+    return again(refused, refused.status);
+  }
+}
+
+/**
  * The private-link page sends no referrer, so a browser's posts from it carry `Origin: null`. The token in the
  * address is what authorizes them (a forged post would need it), so there an opaque origin counts as none;
  * another site's origin is still refused.
@@ -227,14 +245,14 @@ export default async function portalCallsRoutes(app: App) {
                 { values, errors: validationFields(request.validationError), problem: 'validation_failed' },
                 400,
               );
-            try {
-              const created = await createSubmission(ctx(), deps(request), code, request.body);
-              return { redirect: `${privateLink(created.token)}?done=created` };
-            } catch (error) {
-              const refused = refusal(error, values);
-              if (!refused) throw error;
-              return callPage(code, refused, refused.status);
-            }
+            return formOutcome(
+              values,
+              async () => {
+                const created = await createSubmission(ctx(), deps(request), code, request.body);
+                return `${privateLink(created.token)}?done=created`;
+              },
+              (refused, status) => callPage(code, refused, status),
+            );
           },
           { path: `/calls/${encodeURIComponent(request.params.code)}` },
         ),
@@ -306,14 +324,14 @@ export default async function portalCallsRoutes(app: App) {
               const errors = validationFields(request.validationError);
               return submissionPage(token, { edit: { values, errors, problem: 'validation_failed' } }, 400);
             }
-            try {
-              await updateSubmission(ctx(), token, request.body);
-              return { redirect: `${privateLink(token)}?done=saved` };
-            } catch (error) {
-              const refused = refusal(error, values);
-              if (!refused) throw error;
-              return submissionPage(token, { edit: refused }, refused.status);
-            }
+            return formOutcome(
+              values,
+              async () => {
+                await updateSubmission(ctx(), token, request.body);
+                return `${privateLink(token)}?done=saved`;
+              },
+              (refused, status) => submissionPage(token, { edit: refused }, status),
+            );
           },
           privately(request),
         ),
@@ -346,17 +364,17 @@ export default async function portalCallsRoutes(app: App) {
               return submissionPage(token, { submit: { values, errors, problem: 'validation_failed' } }, 400);
             }
             const { version, consent } = request.body;
-            try {
-              await submitSubmission(ctx(), deps(request), token, {
-                version,
-                ...(consent ? { consent: { accepted: true, noticeVersion: consent } } : {}),
-              });
-              return { redirect: `${privateLink(token)}?done=submitted` };
-            } catch (error) {
-              const refused = refusal(error, values);
-              if (!refused) throw error;
-              return submissionPage(token, { submit: refused }, refused.status);
-            }
+            return formOutcome(
+              values,
+              async () => {
+                await submitSubmission(ctx(), deps(request), token, {
+                  version,
+                  ...(consent ? { consent: { accepted: true, noticeVersion: consent } } : {}),
+                });
+                return `${privateLink(token)}?done=submitted`;
+              },
+              (refused, status) => submissionPage(token, { submit: refused }, status),
+            );
           },
           privately(request),
         ),
@@ -383,17 +401,17 @@ export default async function portalCallsRoutes(app: App) {
               submissionPage(token, { file: { values: {}, errors: { file: code } } }, status);
             if (!file || file.content.length === 0) return refuse('required', 400);
             if (file.content.length > limit) return refuse('too_large', 413);
-            try {
-              await addSubmissionAttachment(ctx(), token, {
-                filename: file.filename || 'file',
-                content: file.content,
-              });
-              return { redirect: `${privateLink(token)}?done=attached` };
-            } catch (error) {
-              const refused = refusal(error, {});
-              if (!refused) throw error;
-              return submissionPage(token, { file: refused }, refused.status);
-            }
+            return formOutcome(
+              {},
+              async () => {
+                await addSubmissionAttachment(ctx(), token, {
+                  filename: file.filename || 'file',
+                  content: file.content,
+                });
+                return `${privateLink(token)}?done=attached`;
+              },
+              (refused, status) => submissionPage(token, { file: refused }, status),
+            );
           },
           privately(request),
         ),
@@ -416,14 +434,14 @@ export default async function portalCallsRoutes(app: App) {
           reply,
           async () => {
             const { token, attachmentId } = request.params;
-            try {
-              await removeSubmissionAttachment(ctx(), token, attachmentId);
-              return { redirect: `${privateLink(token)}?done=removed` };
-            } catch (error) {
-              const refused = refusal(error, {});
-              if (!refused) throw error;
-              return submissionPage(token, { file: refused }, refused.status);
-            }
+            return formOutcome(
+              {},
+              async () => {
+                await removeSubmissionAttachment(ctx(), token, attachmentId);
+                return `${privateLink(token)}?done=removed`;
+              },
+              (refused, status) => submissionPage(token, { file: refused }, status),
+            );
           },
           privately(request),
         ),
